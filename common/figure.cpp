@@ -1,0 +1,251 @@
+#include "wb/figure.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "wb/io.hpp"
+
+namespace wb {
+
+namespace {
+// Okabe & Ito (2008), colour-blind safe; black last.
+const char* const Palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                               "#E69F00", "#56B4E9", "#F0E442", "#000000"};
+constexpr int PaletteSize = 8;
+
+std::string slug(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c))) o += static_cast<char>(std::tolower(c));
+        else if (!o.empty() && o.back() != '_') o += '_';
+    }
+    while (!o.empty() && o.back() == '_') o.pop_back();
+    return o.empty() ? "series" : o;
+}
+
+// gnuplot strings in double quotes: escape backslash and quote.
+std::string gq(const std::string& s) {
+    std::string o = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') o += '\\';
+        o += c;
+    }
+    return o + "\"";
+}
+
+std::string num(double x) {
+    if (std::isnan(x)) return "NaN";
+    if (std::isinf(x)) return x > 0 ? "Inf" : "-Inf";
+    return fmt::format("{:.17g}", x);
+}
+}  // namespace
+
+Panel& Panel::add(SeriesKind k, std::string label, int colour, std::vector<std::string> cols,
+                  std::vector<std::vector<double>> data) {
+    for (std::size_t i = 1; i < data.size(); ++i)
+        if (data[i].size() != data[0].size())
+            throw std::invalid_argument(fmt::format("figure series '{}': columns have different lengths ({} vs {})",
+                                                    label, data[0].size(), data[i].size()));
+    series_.push_back({k, std::move(label), std::move(cols), std::move(data), colour});
+    return *this;
+}
+
+Panel& Panel::line(Column x, Column y, std::string label, int colour) {
+    return add(SeriesKind::Line, std::move(label), colour, {"x", "y"}, {std::move(x.v), std::move(y.v)});
+}
+Panel& Panel::dashed(Column x, Column y, std::string label, int colour) {
+    return add(SeriesKind::Dashed, std::move(label), colour, {"x", "y"}, {std::move(x.v), std::move(y.v)});
+}
+Panel& Panel::points(Column x, Column y, std::string label, int colour) {
+    return add(SeriesKind::Points, std::move(label), colour, {"x", "y"}, {std::move(x.v), std::move(y.v)});
+}
+Panel& Panel::linepoints(Column x, Column y, std::string label, int colour) {
+    return add(SeriesKind::LinePoints, std::move(label), colour, {"x", "y"}, {std::move(x.v), std::move(y.v)});
+}
+Panel& Panel::errorbars(Column x, Column y, Column e, std::string label, int colour) {
+    return add(SeriesKind::ErrorBars, std::move(label), colour, {"x", "y", "err"},
+               {std::move(x.v), std::move(y.v), std::move(e.v)});
+}
+Panel& Panel::steps(Column edges, Column h, std::string label, int colour) {
+    if (edges.v.size() != h.v.size() + 1)
+        throw std::invalid_argument("figure steps '" + label + "': need one more edge than heights");
+    // Repeat the last height so the final step is drawn to the last edge.
+    h.v.push_back(h.v.empty() ? 0.0 : h.v.back());
+    return add(SeriesKind::Steps, std::move(label), colour, {"edge", "height"}, {std::move(edges.v), std::move(h.v)});
+}
+Panel& Panel::vectors(Column x, Column y, Column dx, Column dy, std::string label, int colour) {
+    return add(SeriesKind::Vectors, std::move(label), colour, {"x", "y", "dx", "dy"},
+               {std::move(x.v), std::move(y.v), std::move(dx.v), std::move(dy.v)});
+}
+Panel& Panel::band(Column x, Column lo, Column hi, std::string label, int colour) {
+    return add(SeriesKind::Band, std::move(label), colour, {"x", "lo", "hi"},
+               {std::move(x.v), std::move(lo.v), std::move(hi.v)});
+}
+Panel& Panel::heatmap(Column x, Column y, const xt::xtensor<double, 2>& z, std::string label) {
+    if (z.shape(0) != y.v.size() || z.shape(1) != x.v.size())
+        throw std::invalid_argument("figure heatmap '" + label + "': z must be (len y, len x)");
+    std::vector<double> cx, cy, cz;
+    for (std::size_t i = 0; i < y.v.size(); ++i)
+        for (std::size_t j = 0; j < x.v.size(); ++j) {
+            cx.push_back(x.v[j]);
+            cy.push_back(y.v[i]);
+            cz.push_back(z(i, j));
+        }
+    return add(SeriesKind::Heatmap, std::move(label), -1, {"x", "y", "z"}, {cx, cy, cz});
+}
+
+Figure::Figure(std::string name, std::string title, int rows, int cols)
+    : name_(std::move(name)), title_(std::move(title)), rows_(rows), cols_(cols),
+      width_(560 * cols), height_(400 * rows), panels_(static_cast<std::size_t>(rows * cols)) {
+    if (rows < 1 || cols < 1) throw std::invalid_argument("figure " + name_ + ": rows and cols must be >= 1");
+    for (char c : name_)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
+            throw std::invalid_argument("figure name '" + name_ + "' may use only letters, digits, '_' and '-'");
+}
+
+Panel& Figure::panel(int i) {
+    if (i < 0 || i >= rows_ * cols_) throw std::out_of_range(fmt::format("figure {}: no panel {}", name_, i));
+    return panels_[static_cast<std::size_t>(i)];
+}
+
+Figure& Figure::size(int w, int h) {
+    width_ = w;
+    height_ = h;
+    return *this;
+}
+
+std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
+    std::string gp;
+    gp += fmt::format("# {}\n# Data: data/{}-*.csv. Render from this folder with: gnuplot {}.gp\n", title_, name_, name_);
+    gp += fmt::format("if (!exists(\"svgout\")) svgout = \"{}.svg\"\n", name_);
+    gp += fmt::format("if (!exists(\"pngout\")) pngout = \"{}.png\"\n", name_);
+    gp += "set datafile separator \",\"\n";
+    gp += "have_png = strstrt(GPVAL_TERMINALS, \"pngcairo\") > 0\n";
+    gp += "do for [pass = 1:2] {\n";
+    gp += fmt::format("  if (pass == 1) {{ set terminal svg size {},{} dynamic enhanced font \"Helvetica,13\" background \"white\"; set output svgout }}\n",
+                      width_, height_);
+    gp += "  if (pass == 2 && !have_png) { break }\n";
+    gp += fmt::format("  if (pass == 2) {{ set terminal pngcairo size {},{} enhanced font \"Helvetica,11\" background \"white\"; set output pngout }}\n",
+                      width_, height_);
+    gp += "  set style line 100 lc rgb \"#d0d0d0\" lt 1 lw 0.5\n  set grid back ls 100\n";
+    gp += "  set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2\n";
+    gp += fmt::format("  set multiplot layout {},{} title {}\n", rows_, cols_, gq(title_));
+
+    for (std::size_t p = 0; p < panels_.size(); ++p) {
+        const Panel& pn = panels_[p];
+        gp += "  reset\n  set datafile separator \",\"\n  set grid back lc rgb \"#d0d0d0\" lw 0.5\n";
+        gp += "  set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2\n";
+        gp += fmt::format("  set title {}\n  set xlabel {}\n  set ylabel {}\n", gq(pn.title_), gq(pn.xlabel_), gq(pn.ylabel_));
+        gp += fmt::format("  set key {}\n", pn.key_);
+        if (pn.logx_) gp += "  set logscale x; set format x \"10^{%T}\"\n";
+        if (pn.logy_) gp += "  set logscale y; set format y \"10^{%T}\"\n";
+        if (pn.has_xr_) gp += fmt::format("  set xrange [{}:{}]\n", num(pn.xr_.first), num(pn.xr_.second));
+        if (pn.has_yr_) gp += fmt::format("  set yrange [{}:{}]\n", num(pn.yr_.first), num(pn.yr_.second));
+        if (pn.square_) gp += "  set size ratio -1\n";
+        if (pn.series_.empty()) {
+            gp += "  unset border; unset tics; unset key; plot [0:1][0:1] NaN notitle\n";
+            continue;
+        }
+        std::vector<std::string> parts;
+        int next = 0;
+        for (std::size_t s = 0; s < pn.series_.size(); ++s) {
+            const Series& se = pn.series_[s];
+            const std::string file = fmt::format("data/{}-{}-{}.csv", name_, p + 1, slug(se.label));
+            // Write the CSV with a commented header (gnuplot skips it, people read it).
+            std::string csv = "# ";
+            for (std::size_t c = 0; c < se.columns.size(); ++c) {
+                if (c) csv += ',';
+                csv += se.columns[c];
+            }
+            csv += "\n";
+            const std::size_t n = se.data.empty() ? 0 : se.data[0].size();
+            for (std::size_t i = 0; i < n; ++i) {
+                for (std::size_t c = 0; c < se.data.size(); ++c) {
+                    if (c) csv += ',';
+                    csv += num(se.data[c][i]);
+                }
+                csv += "\n";
+            }
+            write_file_atomic(dir / file, csv);
+
+            const int ci = se.colour >= 0 ? se.colour : next++;
+            const std::string lc = fmt::format("lc rgb \"{}\"", Palette[ci % PaletteSize]);
+            const std::string title = se.label.empty() ? "notitle" : "title " + gq(se.label);
+            std::string how;
+            switch (se.kind) {
+                case SeriesKind::Line: how = fmt::format("using 1:2 with lines lw 2 {}", lc); break;
+                case SeriesKind::Dashed: how = fmt::format("using 1:2 with lines lw 2 dt 2 {}", lc); break;
+                case SeriesKind::Points: how = fmt::format("using 1:2 with points pt 7 ps 0.4 {}", lc); break;
+                case SeriesKind::LinePoints: how = fmt::format("using 1:2 with linespoints lw 2 pt 7 ps 0.7 {}", lc); break;
+                case SeriesKind::ErrorBars: how = fmt::format("using 1:2:3 with yerrorbars pt 7 ps 0.7 {}", lc); break;
+                case SeriesKind::Steps: how = fmt::format("using 1:2 with fsteps lw 2 {}", lc); break;
+                case SeriesKind::Vectors: how = fmt::format("using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 {}", lc); break;
+                case SeriesKind::Band: how = fmt::format("using 1:2:3 with filledcurves fs transparent solid 0.25 noborder {}", lc); break;
+                case SeriesKind::Heatmap: how = "using 1:2:3 with image"; break;
+            }
+            parts.push_back(fmt::format("{} {} {}", gq(file), how, title));
+        }
+        gp += "  plot ";
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (i) gp += ", \\\n       ";
+            gp += parts[i];
+        }
+        gp += "\n";
+    }
+    gp += "  unset multiplot\n  set output\n}\n";
+    const auto script = dir / (name_ + ".gp");
+    write_file_atomic(script, gp);
+    return script;
+}
+
+bool render_figures(const std::filesystem::path& dir, const std::vector<std::string>& names) {
+    namespace fs = std::filesystem;
+    if (names.empty()) return true;
+    static bool warned = false;
+    if (!have_program("gnuplot")) {
+        if (!warned)
+            std::fprintf(stderr,
+                         "note: gnuplot is not installed, so figures were not rendered; their data and scripts are in %s "
+                         "(render with: cd %s && gnuplot NAME.gp; install with: apt-get install gnuplot-nox)\n",
+                         dir.c_str(), shell_quote(dir.string()).c_str());
+        warned = true;
+        return false;
+    }
+    const std::string pid = std::to_string(::getpid());
+    std::string cmd = "cd " + shell_quote(dir.string()) + " && gnuplot";
+    for (const auto& n : names) {
+        const std::string e = fmt::format("svgout='{}.svg.tmp{}'; pngout='{}.png.tmp{}'", n, pid, n, pid);
+        cmd += " -e " + shell_quote(e) + " " + shell_quote(n + ".gp");
+    }
+    cmd += " 2>" + shell_quote((dir / (".gnuplot.log" + pid)).string());
+    const int rc = std::system(cmd.c_str());
+    bool ok = rc == 0;
+    for (const auto& n : names) {
+        for (const char* ext : {".svg", ".png"}) {
+            const fs::path tmp = dir / (n + ext + ".tmp" + pid);
+            if (!fs::exists(tmp)) continue;
+            if (ok && fs::file_size(tmp) > 0) fs::rename(tmp, dir / (n + ext));
+            else fs::remove(tmp);
+        }
+    }
+    const fs::path log = dir / (".gnuplot.log" + pid);
+    if (!ok) {
+        std::fprintf(stderr, "error: gnuplot failed rendering figures in %s:\n", dir.c_str());
+        std::string line;
+        if (FILE* f = std::fopen(log.c_str(), "r")) {
+            char buf[512];
+            while (std::fgets(buf, sizeof buf, f)) std::fputs(buf, stderr);
+            std::fclose(f);
+        }
+    }
+    std::error_code ec;
+    fs::remove(log, ec);
+    return ok;
+}
+
+}  // namespace wb

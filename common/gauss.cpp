@@ -1,0 +1,164 @@
+#include "wb/gauss.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "wb/constants.hpp"
+
+namespace wb {
+
+double log_sum_exp(std::span<const double> a) {
+    if (a.empty()) return -INFINITY;
+    const double m = *std::max_element(a.begin(), a.end());
+    if (!std::isfinite(m)) return m;
+    double s = 0.0;
+    for (double v : a) s += std::exp(v - m);
+    return m + std::log(s);
+}
+
+GaussianMixture::GaussianMixture(xt::xtensor<double, 1> weights, xt::xtensor<double, 2> means,
+                                 xt::xtensor<double, 2> vars)
+    : weights_(std::move(weights)), means_(std::move(means)), vars_(std::move(vars)) {
+    const std::size_t K = weights_.size();
+    if (K == 0) throw std::invalid_argument("GaussianMixture: need at least one component");
+    if (means_.shape(0) != K || vars_.shape(0) != K || vars_.shape(1) != means_.shape(1))
+        throw std::invalid_argument("GaussianMixture: weights (K), means (K, d) and variances (K, d) disagree");
+    double total = 0.0;
+    for (double w : weights_) {
+        if (!(w > 0.0)) throw std::invalid_argument("GaussianMixture: weights must be positive");
+        total += w;
+    }
+    weights_ /= total;
+    for (double v : vars_)
+        if (!(v > 0.0)) throw std::invalid_argument("GaussianMixture: variances must be positive");
+    lognorm_ = xt::empty<double>({K});
+    for (std::size_t k = 0; k < K; ++k) {
+        double s = std::log(weights_(k));
+        for (std::size_t j = 0; j < dim(); ++j) s -= 0.5 * (Log2Pi + std::log(vars_(k, j)));
+        lognorm_(k) = s;
+    }
+}
+
+GaussianMixture GaussianMixture::isotropic(const xt::xtensor<double, 1>& weights, const xt::xtensor<double, 2>& means,
+                                           const xt::xtensor<double, 1>& sds) {
+    xt::xtensor<double, 2> vars = xt::empty<double>(means.shape());
+    if (sds.size() != means.shape(0)) throw std::invalid_argument("GaussianMixture::isotropic: one sd per component");
+    for (std::size_t k = 0; k < means.shape(0); ++k)
+        for (std::size_t j = 0; j < means.shape(1); ++j) vars(k, j) = sds(k) * sds(k);
+    return GaussianMixture(weights, means, vars);
+}
+
+GaussianMixture GaussianMixture::univariate(const xt::xtensor<double, 1>& weights, const xt::xtensor<double, 1>& means,
+                                            const xt::xtensor<double, 1>& sds) {
+    xt::xtensor<double, 2> m = xt::empty<double>({means.size(), std::size_t{1}});
+    for (std::size_t k = 0; k < means.size(); ++k) m(k, 0) = means(k);
+    return isotropic(weights, m, sds);
+}
+
+void GaussianMixture::component_logs(const double* x, double* lk) const {
+    const std::size_t K = components(), d = dim();
+    for (std::size_t k = 0; k < K; ++k) {
+        double q = 0.0;
+        for (std::size_t j = 0; j < d; ++j) {
+            const double r = x[j] - means_(k, j);
+            q += r * r / vars_(k, j);
+        }
+        lk[k] = lognorm_(k) - 0.5 * q;
+    }
+}
+
+double GaussianMixture::log_density(std::span<const double> x) const {
+    if (x.size() != dim()) throw std::invalid_argument("GaussianMixture::log_density: wrong dimension");
+    std::vector<double> lk(components());
+    component_logs(x.data(), lk.data());
+    return log_sum_exp(lk);
+}
+
+void GaussianMixture::score(std::span<const double> x, std::span<double> out) const {
+    const std::size_t K = components(), d = dim();
+    if (x.size() != d || out.size() != d) throw std::invalid_argument("GaussianMixture::score: wrong dimension");
+    std::vector<double> lk(K);
+    component_logs(x.data(), lk.data());
+    const double lse = log_sum_exp(lk);
+    std::fill(out.begin(), out.end(), 0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+        const double r = std::exp(lk[k] - lse);
+        for (std::size_t j = 0; j < d; ++j) out[j] += r * (means_(k, j) - x[j]) / vars_(k, j);
+    }
+}
+
+xt::xtensor<double, 1> GaussianMixture::log_density(const xt::xtensor<double, 2>& X) const {
+    if (X.shape(1) != dim()) throw std::invalid_argument("GaussianMixture::log_density: X must be (n, d)");
+    const std::size_t n = X.shape(0);
+    xt::xtensor<double, 1> out = xt::empty<double>({n});
+    std::vector<double> lk(components());
+    for (std::size_t i = 0; i < n; ++i) {
+        component_logs(&X(i, 0), lk.data());
+        out(i) = log_sum_exp(lk);
+    }
+    return out;
+}
+
+xt::xtensor<double, 2> GaussianMixture::score(const xt::xtensor<double, 2>& X) const {
+    if (X.shape(1) != dim()) throw std::invalid_argument("GaussianMixture::score: X must be (n, d)");
+    const std::size_t n = X.shape(0), d = dim();
+    xt::xtensor<double, 2> out = xt::empty<double>({n, d});
+    for (std::size_t i = 0; i < n; ++i)
+        score(std::span<const double>(&X(i, 0), d), std::span<double>(&out(i, 0), d));
+    return out;
+}
+
+xt::xtensor<double, 2> GaussianMixture::posterior(const xt::xtensor<double, 2>& X) const {
+    const std::size_t n = X.shape(0), K = components();
+    xt::xtensor<double, 2> out = xt::empty<double>({n, K});
+    std::vector<double> lk(K);
+    for (std::size_t i = 0; i < n; ++i) {
+        component_logs(&X(i, 0), lk.data());
+        const double lse = log_sum_exp(lk);
+        for (std::size_t k = 0; k < K; ++k) out(i, k) = std::exp(lk[k] - lse);
+    }
+    return out;
+}
+
+xt::xtensor<double, 1> GaussianMixture::mean() const {
+    xt::xtensor<double, 1> m = xt::zeros<double>({dim()});
+    for (std::size_t k = 0; k < components(); ++k)
+        for (std::size_t j = 0; j < dim(); ++j) m(j) += weights_(k) * means_(k, j);
+    return m;
+}
+
+xt::xtensor<double, 1> GaussianMixture::variance() const {
+    // Law of total variance: E[Var] + Var[E].
+    const auto m = mean();
+    xt::xtensor<double, 1> v = xt::zeros<double>({dim()});
+    for (std::size_t k = 0; k < components(); ++k)
+        for (std::size_t j = 0; j < dim(); ++j) {
+            const double dm = means_(k, j) - m(j);
+            v(j) += weights_(k) * (vars_(k, j) + dm * dm);
+        }
+    return v;
+}
+
+xt::xtensor<double, 2> GaussianMixture::sample(Rng& rng, std::size_t n, std::vector<std::size_t>* labels) const {
+    const std::size_t d = dim();
+    xt::xtensor<double, 2> X = xt::empty<double>({n, d});
+    std::span<const double> w(weights_.data(), weights_.size());
+    if (labels) labels->resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t k = rng.categorical(w);
+        if (labels) (*labels)[i] = k;
+        for (std::size_t j = 0; j < d; ++j) X(i, j) = means_(k, j) + std::sqrt(vars_(k, j)) * rng.normal();
+    }
+    return X;
+}
+
+GaussianMixture GaussianMixture::transformed(double m, double v) const {
+    if (!(v >= 0.0)) throw std::invalid_argument("GaussianMixture::transformed: v must be >= 0");
+    xt::xtensor<double, 2> means = m * means_;
+    xt::xtensor<double, 2> vars = m * m * vars_ + v;
+    return GaussianMixture(weights_, std::move(means), std::move(vars));
+}
+
+}  // namespace wb

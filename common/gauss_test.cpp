@@ -1,0 +1,96 @@
+#include "wb/gauss.hpp"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+#include <xtensor/xview.hpp>
+
+#include "wb/constants.hpp"
+#include "wb/stats.hpp"
+
+namespace wb {
+namespace {
+
+GaussianMixture two_d() {
+    return GaussianMixture({0.3, 0.7}, {{-1.0, 0.5}, {2.0, -1.0}}, {{0.5, 1.0}, {1.5, 0.3}});
+}
+
+TEST(GaussianMixture, SingleGaussianDensityAndScore) {
+    auto g = GaussianMixture::univariate({1.0}, {1.0}, {2.0});
+    const double x = 0.3;
+    EXPECT_NEAR(g.log_density(std::vector<double>{x}), -0.5 * Log2Pi - std::log(2.0) - 0.5 * 0.49 / 4, 1e-14);
+    std::vector<double> s(1);
+    g.score(std::vector<double>{x}, s);
+    EXPECT_NEAR(s[0], -(x - 1.0) / 4.0, 1e-14);
+}
+
+TEST(GaussianMixture, ScoreIsTheGradientOfTheLogDensity) {
+    auto g = two_d();
+    std::vector<double> x = {0.4, -0.2}, s(2);
+    g.score(x, s);
+    for (int j = 0; j < 2; ++j) {
+        auto xp = x, xm = x;
+        xp[j] += 1e-6;
+        xm[j] -= 1e-6;
+        EXPECT_NEAR(s[j], (g.log_density(xp) - g.log_density(xm)) / 2e-6, 1e-7);
+    }
+}
+
+TEST(GaussianMixture, SamplesHaveTheMixtureMoments) {
+    auto g = two_d();
+    Rng r(11);
+    auto X = g.sample(r, 100000);
+    auto m = g.mean();
+    auto v = g.variance();
+    for (std::size_t j = 0; j < 2; ++j) {
+        xt::xtensor<double, 1> col = xt::view(X, xt::all(), j);
+        auto e = mean_se(col);
+        EXPECT_NEAR(e.value, m(j), 4 * e.se);
+        auto ve = variance_se(col);
+        EXPECT_NEAR(ve.value, v(j), 4 * ve.se);
+    }
+}
+
+TEST(GaussianMixture, TransformedIsTheLawOfScaledNoisedDraws) {
+    auto g = two_d();
+    const double m = 0.6, v = 0.8;
+    auto h = g.transformed(m, v);
+    Rng r(12);
+    auto X = g.sample(r, 100000);
+    for (std::size_t i = 0; i < X.shape(0); ++i)
+        for (std::size_t j = 0; j < 2; ++j) X(i, j) = m * X(i, j) + std::sqrt(v) * r.normal();
+    auto hm = h.mean();
+    auto hv = h.variance();
+    for (std::size_t j = 0; j < 2; ++j) {
+        xt::xtensor<double, 1> col = xt::view(X, xt::all(), j);
+        auto e = mean_se(col);
+        EXPECT_NEAR(e.value, hm(j), 4 * e.se);
+        auto ve = variance_se(col);
+        EXPECT_NEAR(ve.value, hv(j), 4 * ve.se);
+    }
+}
+
+TEST(GaussianMixture, PosteriorSumsToOneAndBatchMatchesPoints) {
+    auto g = two_d();
+    xt::xtensor<double, 2> X = {{0.0, 0.0}, {3.0, -2.0}, {-40.0, 50.0}};
+    auto P = g.posterior(X);
+    auto S = g.score(X);
+    auto L = g.log_density(X);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_NEAR(P(i, 0) + P(i, 1), 1.0, 1e-12);
+        std::vector<double> x = {X(i, 0), X(i, 1)}, s(2);
+        g.score(x, s);
+        EXPECT_DOUBLE_EQ(S(i, 0), s[0]);
+        EXPECT_DOUBLE_EQ(L(i), g.log_density(x));
+        EXPECT_TRUE(std::isfinite(L(i)));
+    }
+}
+
+TEST(GaussianMixture, RejectsBadParameters) {
+    EXPECT_THROW(GaussianMixture({1.0}, {{0.0}}, {{-1.0}}), std::invalid_argument);
+    EXPECT_THROW(GaussianMixture({1.0, 1.0}, {{0.0}}, {{1.0}}), std::invalid_argument);
+    EXPECT_THROW(two_d().transformed(1.0, -0.1), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace wb

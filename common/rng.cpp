@@ -1,0 +1,192 @@
+#include "wb/rng.hpp"
+
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "wb/constants.hpp"
+
+namespace wb {
+
+std::uint64_t hash_name(std::string_view s, std::uint64_t h) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+// splitmix64 finaliser: decorrelates nearby seeds before they reach PCG.
+static std::uint64_t mix(std::uint64_t z) {
+    z += 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+Rng::Rng(std::uint64_t seed, std::uint64_t stream) : gen_(mix(seed), mix(stream ^ 0x5851f42d4c957f2dull)) {}
+
+Rng Rng::for_section(std::uint64_t seed, std::string_view chapter, std::string_view section) {
+    std::uint64_t h = hash_name(chapter);
+    h = hash_name("/", h);
+    h = hash_name(section, h);
+    return Rng(seed, h);
+}
+
+Rng Rng::split(std::uint64_t index) const {
+    // A child is keyed by the parent's current state and the index only.
+    Rng copy = *this;
+    std::uint64_t base = copy.gen_();
+    return Rng(mix(base) ^ mix(index + 1), index);
+}
+
+std::uint64_t Rng::below(std::uint64_t n) {
+    if (n == 0) throw std::invalid_argument("Rng::below: n must be positive");
+    // Lemire's nearly-divisionless rejection keeps the draw exactly uniform.
+    std::uint64_t x = gen_();
+    __uint128_t m = static_cast<__uint128_t>(x) * n;
+    auto l = static_cast<std::uint64_t>(m);
+    if (l < n) {
+        std::uint64_t t = (0 - n) % n;
+        while (l < t) {
+            x = gen_();
+            m = static_cast<__uint128_t>(x) * n;
+            l = static_cast<std::uint64_t>(m);
+        }
+    }
+    return static_cast<std::uint64_t>(m >> 64);
+}
+
+double Rng::normal() {
+    if (has_spare_) {
+        has_spare_ = false;
+        return spare_;
+    }
+    double u, v, s;
+    do {
+        u = 2.0 * uniform() - 1.0;
+        v = 2.0 * uniform() - 1.0;
+        s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    const double f = std::sqrt(-2.0 * std::log(s) / s);
+    spare_ = v * f;
+    has_spare_ = true;
+    return u * f;
+}
+
+double Rng::gamma(double k) {
+    if (!(k > 0.0)) throw std::invalid_argument("Rng::gamma: shape must be positive");
+    if (k < 1.0) {
+        // Boost the shape: Gamma(k) = Gamma(k + 1) * U^(1/k).
+        const double u = uniform();
+        return gamma(k + 1.0) * std::pow(u > 0 ? u : 0x1.0p-53, 1.0 / k);
+    }
+    const double d = k - 1.0 / 3.0, c = 1.0 / std::sqrt(9.0 * d);
+    for (;;) {
+        double x, v;
+        do {
+            x = normal();
+            v = 1.0 + c * x;
+        } while (v <= 0.0);
+        v = v * v * v;
+        const double u = uniform();
+        if (u < 1.0 - 0.0331 * x * x * x * x) return d * v;
+        if (std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v))) return d * v;
+    }
+}
+
+double Rng::student_t(double nu) {
+    if (!(nu > 0.0)) throw std::invalid_argument("Rng::student_t: nu must be positive");
+    return normal() / std::sqrt(chi_square(nu) / nu);
+}
+
+double Rng::cauchy() {
+    double u;
+    do u = uniform(); while (u == 0.0 || u == 0.5);
+    return std::tan(Pi * (u - 0.5));
+}
+
+double Rng::exponential() {
+    double u;
+    do u = uniform(); while (u == 0.0);
+    return -std::log(u);
+}
+
+std::int64_t Rng::poisson(double lambda) {
+    if (!(lambda >= 0.0)) throw std::invalid_argument("Rng::poisson: lambda must be >= 0");
+    if (lambda == 0.0) return 0;
+    if (lambda < 10.0) {
+        // Inversion by sequential search.
+        const double l = std::exp(-lambda);
+        std::int64_t k = 0;
+        double p = l, c = l, u = uniform();
+        while (u > c) {
+            ++k;
+            p *= lambda / static_cast<double>(k);
+            c += p;
+            if (p < 1e-300 && static_cast<double>(k) > lambda) break;
+        }
+        return k;
+    }
+    // PTRS: transformed rejection with squeeze (Hörmann 1993).
+    const double slam = std::sqrt(lambda), loglam = std::log(lambda);
+    const double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
+    const double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2.0);
+    for (;;) {
+        const double u = uniform() - 0.5, v = uniform();
+        const double us = 0.5 - std::fabs(u);
+        const double k = std::floor((2.0 * a / us + b) * u + lambda + 0.43);
+        if (us >= 0.07 && v <= vr) return static_cast<std::int64_t>(k);
+        if (k < 0.0 || (us < 0.013 && v > us)) continue;
+        if (std::log(v) + std::log(invalpha) - std::log(a / (us * us) + b) <=
+            -lambda + k * loglam - std::lgamma(k + 1.0))
+            return static_cast<std::int64_t>(k);
+    }
+}
+
+std::size_t Rng::categorical(std::span<const double> w) {
+    double total = 0.0;
+    for (double x : w) {
+        if (!(x >= 0.0)) throw std::invalid_argument("Rng::categorical: weights must be >= 0");
+        total += x;
+    }
+    if (!(total > 0.0)) throw std::invalid_argument("Rng::categorical: weights sum to zero");
+    double u = uniform() * total;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        if (u < w[k]) return k;
+        u -= w[k];
+    }
+    return w.size() - 1;  // rounding at the top end
+}
+
+xt::xtensor<double, 2> Rng::normal_matrix(std::size_t n, std::size_t d) {
+    xt::xtensor<double, 2> a = xt::empty<double>({n, d});
+    fill_normal(a);
+    return a;
+}
+
+xt::xtensor<double, 1> Rng::normal_vector(std::size_t n) {
+    xt::xtensor<double, 1> a = xt::empty<double>({n});
+    fill_normal(a);
+    return a;
+}
+
+xt::xtensor<double, 2> Rng::rademacher_matrix(std::size_t n, std::size_t d) {
+    xt::xtensor<double, 2> a = xt::empty<double>({n, d});
+    fill_rademacher(a);
+    return a;
+}
+
+xt::xtensor<double, 2> Rng::sphere_matrix(std::size_t n, std::size_t d) {
+    xt::xtensor<double, 2> a = normal_matrix(n, d);
+    const double r = std::sqrt(static_cast<double>(d));
+    for (std::size_t i = 0; i < n; ++i) {
+        double s = 0.0;
+        for (std::size_t j = 0; j < d; ++j) s += a(i, j) * a(i, j);
+        const double f = r / std::sqrt(s);
+        for (std::size_t j = 0; j < d; ++j) a(i, j) *= f;
+    }
+    return a;
+}
+
+}  // namespace wb

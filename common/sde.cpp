@@ -1,0 +1,121 @@
+#include "wb/sde.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace wb {
+
+void Sde::diffusion_dx(const Batch& x, double, Batch& gx) const {
+    gx.resize(x.shape());
+    gx.fill(0.0);
+}
+
+OrnsteinUhlenbeck::OrnsteinUhlenbeck(double th, double sg) : theta(th), sigma(sg) {
+    if (!(th > 0.0) || !(sg > 0.0)) throw std::invalid_argument("OrnsteinUhlenbeck: theta and sigma must be positive");
+}
+void OrnsteinUhlenbeck::drift(const Batch& x, double, Batch& f) const { f = -theta * x; }
+void OrnsteinUhlenbeck::diffusion(const Batch& x, double, Batch& g) const {
+    g.resize(x.shape());
+    g.fill(sigma);
+}
+double OrnsteinUhlenbeck::mean_scale(double t) const { return std::exp(-theta * t); }
+double OrnsteinUhlenbeck::variance(double t) const {
+    return sigma * sigma * (-std::expm1(-2.0 * theta * t)) / (2.0 * theta);
+}
+
+void GeometricBrownian::drift(const Batch& x, double, Batch& f) const { f = mu * x; }
+void GeometricBrownian::diffusion(const Batch& x, double, Batch& g) const { g = s * x; }
+void GeometricBrownian::diffusion_dx(const Batch& x, double, Batch& gx) const {
+    gx.resize(x.shape());
+    gx.fill(s);
+}
+
+void FunctionSde::diffusion_dx(const Batch& x, double t, Batch& gx) const {
+    if (gx_) gx_(x, t, gx);
+    else Sde::diffusion_dx(x, t, gx);
+}
+
+const char* scheme_name(Scheme s) {
+    switch (s) {
+        case Scheme::Euler: return "Euler";
+        case Scheme::EulerMaruyama: return "Euler-Maruyama";
+        case Scheme::Milstein: return "Milstein";
+        case Scheme::TamedEM: return "tamed Euler-Maruyama";
+    }
+    return "?";
+}
+
+void StepWork::resize(const Batch& x) {
+    if (f.shape() != x.shape()) {
+        f.resize(x.shape());
+        g.resize(x.shape());
+    }
+}
+
+void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) {
+    if (scheme != Scheme::Euler && dW.shape() != x.shape())
+        throw std::invalid_argument("step: dW must have the shape of x");
+    w.resize(x);
+    sde.drift(x, t, w.f);
+    const std::size_t n = x.size();
+    double* xp = x.data();
+    const double* fp = w.f.data();
+    if (scheme == Scheme::Euler) {
+        for (std::size_t i = 0; i < n; ++i) xp[i] += h * fp[i];
+        return;
+    }
+    sde.diffusion(x, t, w.g);
+    const double* gp = w.g.data();
+    const double* dw = dW.data();
+    switch (scheme) {
+        case Scheme::EulerMaruyama:
+            for (std::size_t i = 0; i < n; ++i) xp[i] += h * fp[i] + gp[i] * dw[i];
+            break;
+        case Scheme::Milstein: {
+            sde.diffusion_dx(x, t, w.gx);
+            const double* gxp = w.gx.data();
+            for (std::size_t i = 0; i < n; ++i)
+                xp[i] += h * fp[i] + gp[i] * dw[i] + 0.5 * gp[i] * gxp[i] * (dw[i] * dw[i] - h);
+            break;
+        }
+        case Scheme::TamedEM: {
+            // Tame by the Euclidean norm of each path's drift.
+            const std::size_t rows = x.shape(0), d = x.shape(1);
+            for (std::size_t r = 0; r < rows; ++r) {
+                double nf = 0.0;
+                for (std::size_t j = 0; j < d; ++j) nf += fp[r * d + j] * fp[r * d + j];
+                const double tame = h / (1.0 + h * std::sqrt(nf));
+                for (std::size_t j = 0; j < d; ++j) xp[r * d + j] += tame * fp[r * d + j] + gp[r * d + j] * dw[r * d + j];
+            }
+            break;
+        }
+        case Scheme::Euler: break;
+    }
+}
+
+void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w) {
+    w.resize(x);
+    ode.drift(x, t, w.f);
+    w.x2 = x + h * w.f;
+    ode.drift(w.x2, t + h, w.g);  // g is scratch here
+    x += 0.5 * h * (w.f + w.g);
+}
+
+void integrate(const Sde& sde, Scheme scheme, Batch& x, double t0, double h, std::size_t steps, Rng& rng,
+               const std::function<void(std::size_t, double, const Batch&)>& observe) {
+    StepWork w;
+    Batch dW = xt::empty<double>(x.shape());
+    const double sh = std::sqrt(h);
+    if (observe) observe(0, t0, x);
+    for (std::size_t k = 0; k < steps; ++k) {
+        const double t = t0 + h * static_cast<double>(k);
+        if (scheme != Scheme::Euler) {
+            rng.fill_normal(dW);
+            dW *= sh;
+        }
+        step(sde, scheme, x, t, h, dW, w);
+        if (observe) observe(k + 1, t + h, x);
+    }
+}
+
+}  // namespace wb

@@ -1,0 +1,99 @@
+// A chapter program: named sections, each a step of the derivation with its
+// checks, controls and figures, run under the command line every chapter shares.
+//
+//   int main(int argc, char** argv) {
+//       wb::Chapter ch("13", "Ornstein–Uhlenbeck: conditional vs marginal score");
+//       ch.section("kernel", "The perturbation kernel", [](wb::Section& s) { ... });
+//       return ch.run(argc, argv);
+//   }
+//
+// Exit status: 0 all checks passed and all controls rejected; 1 a check failed or
+// a control was accepted; 2 a usage error; 3 no failures, but some sections were
+// skipped because they wait on an unfinished exercise.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "wb/check.hpp"
+#include "wb/figure.hpp"
+#include "wb/rng.hpp"
+
+#ifndef WB_CHAPTER_DIR
+#define WB_CHAPTER_DIR ""
+#endif
+
+namespace wb {
+
+struct Options {
+    std::uint64_t seed = 20261125;
+    bool quick = false;
+    bool plots = true;
+    bool json = false;
+    bool list = false;
+    std::vector<std::string> only;
+    std::filesystem::path out;
+};
+
+// Parses the shared chapter flags. On --help prints usage and exits 0; on a bad
+// flag prints one line naming it and exits 2, before anything is written.
+Options parse_options(int argc, char** argv, const std::string& program, const std::string& about,
+                      const std::vector<std::pair<std::string, std::string>>& sections,
+                      const std::filesystem::path& default_out);
+
+class Section : public Checks {
+public:
+    Section(std::string chapter, std::string id, const Options& opt);
+
+    const std::string& id() const { return id_; }
+    bool quick() const { return opt_.quick; }
+    // Sample sizes: the quick value under --quick, else the full one.
+    std::size_t size(std::size_t quick_n, std::size_t full_n) const { return opt_.quick ? quick_n : full_n; }
+    // This section's random stream, fixed by (seed, chapter, section).
+    Rng& rng() { return rng_; }
+    // Wrong variants: checks recorded here must be rejected.
+    Checks& control() { return control_; }
+    // Writes the figure's data and script now; rendering happens at the end of the run.
+    void save(const Figure& fig);
+    // Prints a note under the section (e.g. a derived number worth seeing).
+    void note(const std::string& text);
+    // Progress on stderr for long loops, shown only on a terminal after ~1 s.
+    void progress(std::size_t done, std::size_t total);
+
+    std::vector<CheckRecord>& records() { return records_; }
+    const std::vector<std::string>& figures() const { return figures_; }
+    const std::vector<std::string>& notes() const { return notes_; }
+
+private:
+    std::string chapter_, id_;
+    const Options& opt_;
+    Rng rng_;
+    std::vector<CheckRecord> records_;
+    Checks control_;
+    std::vector<std::string> figures_, notes_;
+    std::chrono::steady_clock::time_point start_;
+    bool progress_shown_ = false;
+};
+
+class Chapter {
+public:
+    // `number` is the two-digit chapter number; the folder name comes from the
+    // build (WB_CHAPTER_DIR), e.g. "13_ou_scores".
+    Chapter(std::string number, std::string title, std::string dir = WB_CHAPTER_DIR);
+    void section(std::string id, std::string title, std::function<void(Section&)> body);
+    int run(int argc, char** argv);
+
+private:
+    struct Entry {
+        std::string id, title;
+        std::function<void(Section&)> body;
+    };
+    std::string number_, title_, dir_;
+    std::vector<Entry> sections_;
+};
+
+}  // namespace wb

@@ -1,0 +1,67 @@
+// Gaussian mixtures with exact densities and scores.
+//
+// A mixture p(x) = Σ_k π_k N(x; μ_k, diag(σ²_k)) is closed under x ↦ m x + √v z
+// (z ~ N(0, I)): the law of the result is Σ_k π_k N(m μ_k, diag(m² σ²_k + v)).
+// So the noised densities of score matching and the marginals p_t of linear SDEs
+// (Ornstein–Uhlenbeck, VP) started from a mixture have exact scores:
+//   ∇log p(x) = Σ_k r_k(x) (μ_k − x) / σ²_k,  r_k(x) = π_k N_k(x) / p(x).
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+#include <xtensor/xtensor.hpp>
+
+#include "wb/rng.hpp"
+
+namespace wb {
+
+class GaussianMixture {
+public:
+    // weights (K), means (K, d), variances (K, d) of diagonal covariances.
+    GaussianMixture(xt::xtensor<double, 1> weights, xt::xtensor<double, 2> means, xt::xtensor<double, 2> vars);
+    // One component per row of `means`, each with covariance sd_k² I.
+    static GaussianMixture isotropic(const xt::xtensor<double, 1>& weights, const xt::xtensor<double, 2>& means,
+                                     const xt::xtensor<double, 1>& sds);
+    // A 1-D mixture.
+    static GaussianMixture univariate(const xt::xtensor<double, 1>& weights, const xt::xtensor<double, 1>& means,
+                                      const xt::xtensor<double, 1>& sds);
+
+    std::size_t dim() const { return means_.shape(1); }
+    std::size_t components() const { return weights_.size(); }
+    const xt::xtensor<double, 1>& weights() const { return weights_; }
+    const xt::xtensor<double, 2>& means() const { return means_; }
+    const xt::xtensor<double, 2>& variances() const { return vars_; }
+
+    // Single points (length d).
+    double log_density(std::span<const double> x) const;
+    void score(std::span<const double> x, std::span<double> out) const;
+    // Batches: X is (n, d).
+    xt::xtensor<double, 1> log_density(const xt::xtensor<double, 2>& X) const;
+    xt::xtensor<double, 2> score(const xt::xtensor<double, 2>& X) const;
+    // Responsibilities r_k(x), (n, K).
+    xt::xtensor<double, 2> posterior(const xt::xtensor<double, 2>& X) const;
+    // Mean and per-coordinate variance of the whole mixture.
+    xt::xtensor<double, 1> mean() const;
+    xt::xtensor<double, 1> variance() const;
+
+    // n draws, (n, d); `labels` (if given) receives each draw's component.
+    xt::xtensor<double, 2> sample(Rng& rng, std::size_t n, std::vector<std::size_t>* labels = nullptr) const;
+
+    // The law of m X + √v Z.
+    GaussianMixture transformed(double m, double v) const;
+    // The law of X + σ Z: the noised density q_σ = p * N(0, σ² I).
+    GaussianMixture noised(double sigma) const { return transformed(1.0, sigma * sigma); }
+
+private:
+    // log π_k + log N(x; μ_k, Σ_k) for all k, into lk (length K).
+    void component_logs(const double* x, double* lk) const;
+    xt::xtensor<double, 1> weights_;
+    xt::xtensor<double, 2> means_, vars_;
+    xt::xtensor<double, 1> lognorm_;  // log π_k − ½ Σ_j log(2π σ²_kj)
+};
+
+// log(Σ exp(a_i)) without overflow.
+double log_sum_exp(std::span<const double> a);
+
+}  // namespace wb

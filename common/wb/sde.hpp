@@ -1,0 +1,98 @@
+// Stochastic differential equations dX = f(X, t) dt + g(X, t) dW with diagonal
+// noise, and the solvers written once against that interface.
+//
+// A batch of paths is an (n, d) matrix: row i is path i. Every solver advances all
+// paths by one step of size h:
+//   Euler (ODE)       X + h f
+//   Euler–Maruyama    X + h f + g ΔW,                      ΔW ~ N(0, h)
+//   Milstein          X + h f + g ΔW + ½ g ∂ₓg (ΔW² − h)
+//   tamed EM          X + h f / (1 + h‖f‖) + g ΔW          (Hutzenthaler et al. 2012)
+//   Heun (ODE)        X + h/2 [f(X) + f(X + h f(X))]
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include <xtensor/xtensor.hpp>
+
+#include "wb/gauss.hpp"
+#include "wb/rng.hpp"
+
+namespace wb {
+
+using Batch = xt::xtensor<double, 2>;  // (n paths, d dimensions)
+
+class Sde {
+public:
+    virtual ~Sde() = default;
+    virtual void drift(const Batch& x, double t, Batch& f) const = 0;
+    // Diagonal diffusion, elementwise: g(i, j) multiplies dW(i, j).
+    virtual void diffusion(const Batch& x, double t, Batch& g) const = 0;
+    // ∂g/∂x elementwise, needed by Milstein; the default is for additive noise.
+    virtual void diffusion_dx(const Batch& x, double t, Batch& gx) const;
+};
+
+// dX = −a(t) X dt + b(t) dW: the marginal of X_t given X_0 is N(m_t X_0, v_t I), so a
+// Gaussian-mixture start stays a Gaussian mixture (Ornstein–Uhlenbeck, VP SDE).
+class LinearSde : public Sde {
+public:
+    virtual double mean_scale(double t) const = 0;  // m_t
+    virtual double variance(double t) const = 0;    // v_t
+    GaussianMixture marginal(const GaussianMixture& p0, double t) const { return p0.transformed(mean_scale(t), variance(t)); }
+};
+
+// Ornstein–Uhlenbeck dX = −θ X dt + σ dW:  m_t = e^{−θt},  v_t = σ²(1 − e^{−2θt})/(2θ).
+class OrnsteinUhlenbeck : public LinearSde {
+public:
+    OrnsteinUhlenbeck(double theta, double sigma);
+    void drift(const Batch& x, double t, Batch& f) const override;
+    void diffusion(const Batch& x, double t, Batch& g) const override;
+    double mean_scale(double t) const override;
+    double variance(double t) const override;
+    double theta, sigma;
+};
+
+// Geometric Brownian motion dX = μ X dt + s X dW, exact X_T = X_0 exp((μ − s²/2) T + s W_T).
+class GeometricBrownian : public Sde {
+public:
+    GeometricBrownian(double mu_, double s_) : mu(mu_), s(s_) {}
+    void drift(const Batch& x, double t, Batch& f) const override;
+    void diffusion(const Batch& x, double t, Batch& g) const override;
+    void diffusion_dx(const Batch& x, double t, Batch& gx) const override;
+    double mu, s;
+};
+
+// An SDE from plain functions (for chapter-specific processes).
+class FunctionSde : public Sde {
+public:
+    using Field = std::function<void(const Batch&, double, Batch&)>;
+    FunctionSde(Field f, Field g, Field gx = nullptr) : f_(std::move(f)), g_(std::move(g)), gx_(std::move(gx)) {}
+    void drift(const Batch& x, double t, Batch& f) const override { f_(x, t, f); }
+    void diffusion(const Batch& x, double t, Batch& g) const override { g_(x, t, g); }
+    void diffusion_dx(const Batch& x, double t, Batch& gx) const override;
+
+private:
+    Field f_, g_, gx_;
+};
+
+enum class Scheme { Euler, EulerMaruyama, Milstein, TamedEM };
+const char* scheme_name(Scheme s);
+
+// Scratch space reused across steps, so a step allocates nothing.
+struct StepWork {
+    Batch f, g, gx, x2;
+    void resize(const Batch& x);
+};
+
+// One step of `scheme` from (x, t) with step h and Brownian increments dW (same
+// shape as x; ignored by Euler). x is updated in place.
+void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w);
+// One Heun step of the ODE dx/dt = f(x, t) (the SDE's drift; diffusion unused).
+void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w);
+
+// Integrates from t0 over `steps` steps of size h, drawing ΔW from rng.
+// `observe(k, t, x)` (optional) is called at k = 0..steps.
+void integrate(const Sde& sde, Scheme scheme, Batch& x, double t0, double h, std::size_t steps, Rng& rng,
+               const std::function<void(std::size_t, double, const Batch&)>& observe = nullptr);
+
+}  // namespace wb
