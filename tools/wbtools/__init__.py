@@ -1,0 +1,1 @@
+"""Tools of the workbook: exercise compiler, runner, main job, test suite, book."""

@@ -1,0 +1,57 @@
+"""Paths and helpers shared by the workbook's tools."""
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHAPTER_DIR_RE = re.compile(r"^(\d\d)_([a-z0-9_]+)$")
+
+
+class UsageError(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+def die(msg):
+    raise UsageError(msg)
+
+
+def chapter_dirs(root=ROOT, kind="chapters"):
+    """Sorted list of (NN, dirname) for folders named NN_topic under root/kind."""
+    base = Path(root) / kind
+    if not base.is_dir():
+        return []
+    out = []
+    for d in sorted(base.iterdir()):
+        m = CHAPTER_DIR_RE.match(d.name)
+        if d.is_dir() and m:
+            out.append((m.group(1), d.name))
+    return out
+
+
+def build_dir(root=ROOT, preset="default"):
+    return Path(root) / "build" / preset
+
+
+def run(cmd, cwd=None, check=True, capture=False, env=None, timeout=None):
+    """Runs a command; on failure raises CalledProcessError (caller decides)."""
+    kw = dict(cwd=cwd, env=env, timeout=timeout, text=True)
+    if capture:
+        kw.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.run(cmd, check=check, **kw)
+
+
+def configure(root=ROOT, preset="default", quiet=True):
+    """Configures the CMake preset if its build folder has no cache yet."""
+    bd = build_dir(root, preset)
+    if not (bd / "CMakeCache.txt").exists():
+        r = run(["cmake", "--preset", preset], cwd=root, check=False, capture=quiet)
+        if r.returncode != 0:
+            sys.stderr.write(r.stdout or "")
+            die(f"cmake configure (preset {preset}) failed")
+    return bd
+
+
+def jobs():
+    return str(max(1, os.cpu_count() or 1))
