@@ -1,0 +1,13 @@
+// 11.3: one Milstein step.
+#include "schemes.hpp"
+#include "wb/exercise.hpp"
+
+namespace ch11 {
+
+double milstein_step(double x, double t, double h, double dW, const Coefficient& f, const Coefficient& g,
+                     const Coefficient& gx) {
+    // EXERCISE 11.3 milstein_step: write this part (hint: ./workbook hint 11.3)
+    throw wb::NotImplemented("11.3 milstein_step");
+}
+
+}  // namespace ch11

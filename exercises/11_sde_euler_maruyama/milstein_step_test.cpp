@@ -1,0 +1,79 @@
+// Tests of 11.3 milstein_step.
+#include <cmath>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "schemes.hpp"
+#include "wb/rng.hpp"
+#include "wb/stats.hpp"
+
+using ch11::milstein_step;
+
+namespace {
+const double Mu = 0.5, S = 0.8;
+double f(double x, double) { return Mu * x; }
+double g(double x, double) { return S * x; }
+double gx(double, double) { return S; }
+}  // namespace
+
+TEST(MilsteinStep, KnownValueOnGeometricBrownianMotion) {
+    const double x = 1.3, h = 0.01, dW = 0.07;
+    EXPECT_DOUBLE_EQ(milstein_step(x, 0.0, h, dW, f, g, gx),
+                     x + h * Mu * x + S * x * dW + 0.5 * S * x * S * (dW * dW - h));
+}
+
+TEST(MilsteinStep, IsEulerMaruyamaForAdditiveNoise) {
+    // ∂g/∂x = 0: the correction vanishes. f = −x, g = 0.3 at x = 2, h = 0.1, ΔW = 0.2.
+    auto fo = [](double x, double) { return -x; };
+    auto go = [](double, double) { return 0.3; };
+    auto zero = [](double, double) { return 0.0; };
+    EXPECT_DOUBLE_EQ(milstein_step(2.0, 0.0, 0.1, 0.2, fo, go, zero), 2.0 - 0.2 + 0.06);
+}
+
+TEST(MilsteinStep, OneStepMomentsOnGeometricBrownianMotion) {
+    // The step is quadratic in ΔW, its square quartic: the 3-point Gauss–Hermite rule
+    // (ΔW = 0, ±√(3h), weights 2/3, 1/6, 1/6) integrates both exactly.
+    // E X_1 = (1 + μh) x;  E X_1² = ((1 + μh)² + s²h + ½ s⁴h²) x².
+    const double x = 1.3;
+    for (double h : {0.5, 0.1, 0.01}) {
+        const double r = std::sqrt(3 * h);
+        const double a = milstein_step(x, 0.0, h, 0.0, f, g, gx), b = milstein_step(x, 0.0, h, r, f, g, gx),
+                     c = milstein_step(x, 0.0, h, -r, f, g, gx);
+        const double m1 = (2 * a + (b + c) / 2) / 3, m2 = (2 * a * a + (b * b + c * c) / 2) / 3;
+        EXPECT_NEAR(m1, (1 + Mu * h) * x, 1e-12) << "h = " << h;
+        const double exact = ((1 + Mu * h) * (1 + Mu * h) + S * S * h + 0.5 * S * S * S * S * h * h) * x * x;
+        EXPECT_NEAR(m2, exact, 1e-12 * exact) << "h = " << h;
+    }
+}
+
+TEST(MilsteinStep, StrongOrderOneOnGeometricBrownianMotion) {
+    // GBM with μ = 2, s = 1, X_0 = 1, T = 1 against its exact solution on the same
+    // Brownian path: E|X_T − X_T^h| ∝ h. Fixed seed, 4000 paths.
+    const double mu = 2.0, s = 1.0, T = 1.0;
+    const int fine = 256, paths = 4000;
+    const std::vector<int> strides = {2, 4, 8, 16, 32};
+    std::vector<double> hs, err(strides.size(), 0.0);
+    for (int st : strides) hs.push_back(T * st / fine);
+    auto fm = [mu](double x, double) { return mu * x; };
+    auto gm = [s](double x, double) { return s * x; };
+    auto gxm = [s](double, double) { return s; };
+    wb::Rng rng(11);
+    std::vector<double> dw(fine);
+    for (int p = 0; p < paths; ++p) {
+        double W = 0;
+        for (auto& v : dw) W += v = std::sqrt(T / fine) * rng.normal();
+        const double exact = std::exp((mu - 0.5 * s * s) * T + s * W);
+        for (std::size_t l = 0; l < strides.size(); ++l) {
+            double x = 1.0;
+            for (int k = 0; k < fine; k += strides[l]) {
+                double dW = 0;
+                for (int j = k; j < k + strides[l]; ++j) dW += dw[j];
+                x = milstein_step(x, k * T / fine, hs[l], dW, fm, gm, gxm);
+            }
+            err[l] += std::fabs(x - exact) / paths;
+        }
+    }
+    const auto fit = wb::fit_loglog(hs, err);
+    EXPECT_NEAR(fit.slope, 1.0, 0.1) << "errors " << err[0] << " ... " << err.back();
+}

@@ -1,0 +1,14 @@
+// 11.2: one Euler–Maruyama step.
+#include "schemes.hpp"
+#include "wb/exercise.hpp"
+
+namespace ch11 {
+
+double em_step(double x, double t, double h, double dW, const Coefficient& f, const Coefficient& g) {
+    // BEGIN SOLUTION 11.2 em_step
+    // Left-point rule for both integrals: ∫ f ds ≈ f(x, t) h and ∫ g dW ≈ g(x, t) ΔW.
+    return x + h * f(x, t) + g(x, t) * dW;
+    // END SOLUTION
+}
+
+}  // namespace ch11

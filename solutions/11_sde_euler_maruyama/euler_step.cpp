@@ -1,0 +1,14 @@
+// 11.1: one explicit Euler step for an ODE.
+#include "schemes.hpp"
+#include "wb/exercise.hpp"
+
+namespace ch11 {
+
+double euler_step(double x, double t, double h, const Coefficient& f) {
+    // BEGIN SOLUTION 11.1 euler_step
+    // Left-point rule for x(t + h) = x(t) + ∫_t^{t+h} f(x(s), s) ds.
+    return x + h * f(x, t);
+    // END SOLUTION
+}
+
+}  // namespace ch11

@@ -1,0 +1,18 @@
+// 11.4: one tamed Euler–Maruyama step.
+#include <cmath>
+
+#include "schemes.hpp"
+#include "wb/exercise.hpp"
+
+namespace ch11 {
+
+double tamed_em_step(double x, double t, double h, double dW, const Coefficient& f, const Coefficient& g) {
+    // BEGIN SOLUTION 11.4 tamed_em_step
+    // h f / (1 + h|f|) equals h f up to O(h²) where f is moderate, and is below 1 in
+    // size however large f grows: one step can no longer overshoot to −h x³.
+    const double fv = f(x, t);
+    return x + h * fv / (1.0 + h * std::fabs(fv)) + g(x, t) * dW;
+    // END SOLUTION
+}
+
+}  // namespace ch11
