@@ -1,0 +1,445 @@
+"""Tests of the book weaver (tools/wbtools/book.py), read the way a reader reads the book.
+
+Run from the repository root:  python3 -m unittest discover -s tools/tests -t .
+
+Each test builds its own small workbook (chapters/99_demo/chapter.cpp, its checks.json
+and a figure) in a temporary folder. The browser tests open the woven pages in headless
+Chromium (skipped when /usr/bin/chromium is missing): every figure must load, every
+math element must be laid out as MathML, nothing may stick out sideways on a phone, and
+each page is saved as a screenshot under build/book-test/ to look at.
+"""
+import contextlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from wbtools import book, common  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+SHOTS = ROOT / "build" / "book-test"
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 560 400"><rect width="560" height="400" fill="#fff"/>'
+       '<path d="M40 360 L200 120 L520 60" stroke="#0072B2" stroke-width="4" fill="none"/></svg>\n')
+
+CHAPTER = r"""// Chapter 99: a demo of the literate format.
+#include "wb/chapter.hpp"
+
+/*md
+# Chapter 99: A demo chapter
+
+The Ornstein–Uhlenbeck kernel has mean $m_t = e^{-t}$ and variance
+
+$$
+v_t = 1 - e^{-2t}.
+$$
+
+![The mean against time](mean.svg)
+*/
+
+int main(int argc, char** argv) {
+    wb::Chapter ch("99", "A demo chapter");
+
+    /*md
+    ## The mean
+
+    We check $\mathbb{E}[X_t \mid x_0] = m_t x_0$; a dollar is written \$5, and `$x` in code is no math.
+    The numbers behind the figure are in [a CSV file](data/mean-1-m.csv).
+    */
+    ch.section("mean", "The mean of the kernel", [](wb::Section& s) {
+        const std::string brace = "}})";  // brackets in strings do not end the section
+        s.exact("m_0 = 1", 1.0, 1.0);
+        s.control().exact("m_0 = 2", 1.0, 2.0);
+    });
+
+    /*md
+    ## The variance
+
+    $$\operatorname{Var}[X_t] = v_t, \qquad \int_0^t e^{-2(t-s)}\, 2\, ds = 1 - e^{-2t}$$
+    */
+    ch.section("variance", "The variance", [](wb::Section& s) {
+        s.monte_carlo("Var X_t = v_t", 0.5, 0.01, 0.5);
+    });
+
+    /*md
+    ## A step that waits on an exercise
+
+    ![The score field](score.svg)
+    */
+    ch.section("score", "The score", [](wb::Section& s) { s.exact("s = -x", score(1.0), -1.0); });
+    return ch.run(argc, argv);
+}
+"""
+
+
+def check(claim, ok=True, control=False, kind="exact", **kw):
+    c = {"claim": claim, "kind": kind, "control": control, "lhs": 1.0, "rhs": 1.0, "lhs_se": 0.0, "rhs_se": 0.0,
+         "stat": 0.0, "tol": 1e-10, "holds": ok, "ok": ok, "detail": ""}
+    c.update(kw)
+    return c
+
+
+def checks_json():
+    sections = [
+        {"id": "mean", "title": "The mean of the kernel", "status": "ran", "waits_on": "", "error": "",
+         "seconds": 0.01, "checks": [check("m₀ = 1"), check("m₀ = 2", control=True, rhs=2.0, stat=0.5)],
+         "figures": ["mean"], "notes": ["m₁ = 0.3679"]},
+        {"id": "variance", "title": "The variance", "status": "ran", "waits_on": "", "error": "", "seconds": 0.02,
+         "checks": [check("Var Xₜ = vₜ", kind="monte_carlo", lhs=0.5012, lhs_se=0.004, rhs=0.5, stat=0.3, tol=4),
+                    check("Var Xₜ = 1 − e^{−t}", ok=False, control=True, kind="monte_carlo", lhs=0.5, rhs=0.49,
+                          stat=1.2, tol=4, detail="|z| below the threshold")],
+         "figures": ["var"], "notes": []},
+        {"id": "score", "title": "The score", "status": "skipped", "waits_on": "13.2 conditional_score",
+         "error": "", "seconds": 0.0, "checks": [], "figures": [], "notes": []},
+    ]
+    return {"chapter": "99", "dir": "99_demo", "title": "A demo chapter", "seed": 7, "quick": False, "only": [],
+            "sections": sections,
+            "summary": {"passed": 2, "failed": 0, "rejected": 1, "accepted": 1, "skipped_sections": 1,
+                        "errors": 0, "seconds": 0.03, "figures": ["mean", "var"]}}
+
+
+def make_workbook(base, chapter=CHAPTER, checks=True, figures=("mean", "var"), number="99", topic="demo"):
+    """A small workbook tree: chapters/NN_topic/chapter.cpp, figures/NN_topic/{checks.json, *.svg}."""
+    d = f"{number}_{topic}"
+    (base / "chapters" / d).mkdir(parents=True, exist_ok=True)
+    (base / "chapters" / d / "chapter.cpp").write_text(chapter, encoding="utf-8")
+    fig = base / "figures" / d
+    fig.mkdir(parents=True, exist_ok=True)
+    if checks:
+        data = checks_json() if checks is True else checks
+        (fig / "checks.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    for f in figures:
+        (fig / f"{f}.svg").write_text(SVG)
+        (fig / "data").mkdir(exist_ok=True)
+        (fig / "data" / f"{f}-1-m.csv").write_text("# t,m\n0,1\n1,0.3679\n")
+    return base
+
+
+def weave(root, out, only=None):
+    """Runs the weaver; returns (status, report) with diagnostics captured."""
+    err = io.StringIO()
+    status, report = book.build(root, out, only, stream=err)
+    return status, report
+
+
+def run_cli(*args):
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "workbook.py"), "book", *args],
+                       capture_output=True, text=True, timeout=120)
+    return r.returncode, r.stdout, r.stderr
+
+
+# ---------------------------------------------------------------------------
+# Headless Chromium, as a reader's browser.
+
+PROBE = """<script>
+window.addEventListener('load', function () {
+  var imgs = Array.prototype.map.call(document.images, function (i) {
+    return {src: i.getAttribute('src'), loaded: i.complete && i.naturalWidth > 0, width: i.getBoundingClientRect().width};
+  });
+  var maths = document.getElementsByTagName('math'), laidOut = 0;
+  for (var k = 0; k < maths.length; k++) {
+    var r = maths[k].getBoundingClientRect();
+    if (maths[k] instanceof MathMLElement && r.width > 0 && r.height > 0) laidOut++;
+  }
+  var res = {images: imgs, math: maths.length, mathLaidOut: laidOut,
+             texLeft: document.querySelectorAll('span.math').length,
+             scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+             css: getComputedStyle(document.body).fontFamily.length > 0 && document.styleSheets.length};
+  var pre = document.createElement('pre');
+  pre.id = 'wb-probe';
+  pre.textContent = JSON.stringify(res);
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+def chromium(url, user_dir, *extra, timeout=60):
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={user_dir}", *extra, url]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+
+
+def probe_page(page, tmp, width=1000):
+    """Opens a copy of `page` (with a probe script and a <base> pointing at the book) in
+    Chromium; returns what the probe recorded in the DOM."""
+    text = page.read_text(encoding="utf-8")
+    self_url = page.parent.resolve().as_uri() + "/"
+    text = text.replace("<head>", f'<head>\n<base href="{self_url}">', 1).replace("</body>", PROBE + "\n</body>", 1)
+    copy = Path(tmp) / f"probe-{page.stem}-{width}.html"
+    copy.write_text(text, encoding="utf-8")
+    r = chromium(copy.as_uri(), Path(tmp) / f"profile-{page.stem}-{width}", f"--window-size={width},900",
+                 "--dump-dom")
+    m = re.search(r'<pre id="wb-probe">(.*?)</pre>', r.stdout, re.S)
+    if not m:
+        raise AssertionError(f"the probe did not run in {page.name}: {r.stderr[-2000:]}")
+    import html as _html
+    return json.loads(_html.unescape(m.group(1)))
+
+
+def screenshot(page, tmp, name, width, height):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SHOTS / name
+    if shot.exists():
+        shot.unlink()
+    chromium(page.resolve().as_uri(), Path(tmp) / f"profile-shot-{name}", f"--window-size={width},{height}",
+             "--hide-scrollbars", f"--screenshot={shot}")
+    return shot
+
+
+def assert_reads_well(test, out, tmp, pages=None, shots_prefix="demo"):
+    """The browser check of a woven book in `out`."""
+    pages = pages or sorted(Path(out).glob("*.html"))
+    for page in pages:
+        for width in (1000, 500):  # desktop; headless Chromium's narrowest window (a phone in CSS terms)
+            res = probe_page(page, tmp, width)
+            with test.subTest(page=page.name, width=width):
+                bad = [i["src"] for i in res["images"] if not i["loaded"]]
+                test.assertEqual(bad, [], f"{page.name}: figures that did not load")
+                test.assertTrue(all(i["width"] > 100 for i in res["images"]), f"{page.name}: tiny figures")
+                test.assertEqual(res["mathLaidOut"], res["math"], f"{page.name}: math not laid out as MathML")
+                test.assertEqual(res["texLeft"], 0, f"{page.name}: TeX left unconverted")
+                test.assertLessEqual(res["scrollWidth"], res["innerWidth"], f"{page.name}: wider than the window")
+                test.assertTrue(res["css"], f"{page.name}: the style sheet did not load")
+        for width, height, tag in ((1000, 2400, "desktop"), (500, 1800, "phone")):
+            shot = screenshot(page, tmp, f"{shots_prefix}-{page.stem}-{tag}.png", width, height)
+            test.assertTrue(shot.exists() and shot.stat().st_size > 1000, f"no screenshot of {page.name}")
+    return pages
+
+
+# ---------------------------------------------------------------------------
+
+class ParseTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="wb-book-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def parse(self, text):
+        src = self.tmp / "chapter.cpp"
+        src.write_text(text, encoding="utf-8")
+        report = book.Report(self.tmp, io.StringIO())
+        ch = book.parse_source(src, report, "99", "99_demo")
+        for b in ch.blocks:
+            if isinstance(b, book.Prose):
+                ch.math += book.scan_math(b, src, report)
+        return ch, report
+
+    def test_blocks_sections_and_title(self):
+        ch, report = self.parse(CHAPTER)
+        self.assertEqual(report.errors, [])
+        self.assertEqual(ch.title, "A demo chapter")
+        self.assertEqual([s.id for s in ch.sections], ["mean", "variance", "score"])
+        mean = ch.sections[0]
+        # The section ends at its closing "});" despite the brackets inside the string.
+        self.assertEqual(CHAPTER.split("\n")[mean.end].strip(), "});")
+        ends = [b.section for b in ch.blocks if isinstance(b, book.Code) and b.ends_section]
+        self.assertEqual(ends, ["mean", "variance", "score"])
+        prose = [b for b in ch.blocks if isinstance(b, book.Prose)]
+        self.assertEqual([p.section for p in prose], ["mean", "mean", "variance", "score"])
+        self.assertTrue(prose[1].text.startswith("## The mean"))  # dedented
+        self.assertIn(("m_t = e^{-t}", 7), ch.math)
+
+    def test_unclosed_md_comment(self):
+        lines = CHAPTER.split("\n")
+        opened = lines.index("    ## The variance")  # the 1-based line of its "/*md"
+        closing = lines.index("    */", opened)
+        text = "\n".join(lines[:closing] + lines[closing + 1:])
+        _, report = self.parse(text)
+        self.assertTrue(any(e.startswith(f"chapter.cpp:{opened}: error: unclosed /*md") for e in report.errors),
+                        report.errors)
+        last = lines.index("    ## A step that waits on an exercise")
+        text = "\n".join(lines[:last + 3])  # the file ends inside the last block
+        _, report = self.parse(text)
+        self.assertTrue(any(e.startswith(f"chapter.cpp:{last}: error: unclosed /*md") for e in report.errors),
+                        report.errors)
+
+    def test_unclosed_math(self):
+        _, report = self.parse(CHAPTER.replace("$$\nv_t = 1 - e^{-2t}.\n$$", "$$\nv_t = 1 - e^{-2t}.\n"))
+        self.assertTrue(any(e.startswith("chapter.cpp:9: error: unclosed display math") for e in report.errors),
+                        report.errors)
+        _, report = self.parse(CHAPTER.replace("mean $m_t = e^{-t}$ and", "mean $m_t = e^{-t} and"))
+        self.assertTrue(any(e.startswith("chapter.cpp:7: error: unclosed inline math") for e in report.errors),
+                        report.errors)
+
+    def test_comment_end_inside_prose(self):
+        _, report = self.parse(CHAPTER.replace("![The mean against time](mean.svg)", "a note */"))
+        self.assertTrue(any(":13: error: '*/' inside a /*md block" in e for e in report.errors), report.errors)
+
+
+class WeaveTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="wb-book-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        self.root = make_workbook(self.tmp / "wb")
+        self.out = self.tmp / "book"
+
+    def page(self):
+        return (self.out / "99_demo.html").read_text(encoding="utf-8")
+
+    def test_weaves_a_chapter(self):
+        status, report = weave(self.root, self.out)
+        self.assertEqual((status, report.errors), (0, []))
+        html = self.page()
+        for f in ("index.html", "book.css", "99_demo.html", "99_demo/mean.svg", "99_demo/var.svg"):
+            self.assertTrue((self.out / f).exists(), f)
+        self.assertEqual(html.count("<math"), 4)
+        self.assertNotIn("$$", html)
+        self.assertIn('<img src="99_demo/mean.svg"', html)  # referenced from prose
+        self.assertIn('<img src="99_demo/var.svg"', html)   # drawn by a section, not referenced: shown after it
+        self.assertIn('<details class="code">', html)
+        self.assertNotIn("<script", html + (self.out / "index.html").read_text())  # no JavaScript
+        # Results come right after the section's code, in order, with verdict classes.
+        order = [html.index(s) for s in ('id="the-mean"', 'id="results-mean"', 'id="the-variance"',
+                                         'id="results-variance"', 'id="results-score"')]
+        self.assertEqual(order, sorted(order))
+        for cls in ("pass", "rejected", "accepted"):
+            self.assertIn(f'<tr class="{cls}">', html)
+        self.assertIn("m₀ = 1", html)
+        self.assertIn("0.5012 ± 0.004", html)
+        self.assertIn("waits on exercise <b>13.2 conditional_score</b>", html)
+        self.assertIn('class="missing-figure pending"', html)  # score.svg: its section was skipped
+        self.assertTrue(any("score.svg" in w for w in report.warnings))
+        self.assertEqual(book.check_links(self.out), [])
+        self.assertIn('href="99_demo.html"', (self.out / "index.html").read_text())
+
+    def test_output_is_deterministic(self):
+        weave(self.root, self.out)
+        first = {p.relative_to(self.out): p.read_bytes() for p in self.out.rglob("*") if p.is_file()}
+        weave(self.root, self.out)
+        second = {p.relative_to(self.out): p.read_bytes() for p in self.out.rglob("*") if p.is_file()}
+        self.assertEqual(first, second)
+
+    def test_chapter_not_run_yet(self):
+        shutil.rmtree(self.root / "figures")
+        status, report = weave(self.root, self.out)
+        self.assertEqual((status, report.errors), (0, []))
+        self.assertTrue(any("has not been run yet" in w for w in report.warnings))
+        html = self.page()
+        self.assertIn("has not been run yet", html)
+        self.assertNotIn("<img", html)
+        self.assertEqual(book.check_links(self.out), [])
+
+    def test_figure_the_chapter_did_not_produce(self):
+        (self.root / "figures" / "99_demo" / "mean.svg").unlink()
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 1)
+        self.assertTrue(any(re.match(r"chapters/99_demo/chapter.cpp:13: error: figure 'mean.svg' is missing", e)
+                            for e in report.errors), report.errors)
+        self.assertIn('class="missing-figure error"', self.page())  # marked on the page, not dropped
+
+    def test_links_in_prose(self):
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 0)
+        self.assertIn('href="99_demo/data/mean-1-m.csv"', self.page())
+        self.assertTrue((self.out / "99_demo" / "data" / "mean-1-m.csv").exists())
+        src = self.root / "chapters" / "99_demo" / "chapter.cpp"
+        src.write_text(CHAPTER.replace("(data/mean-1-m.csv)", "(data/nothing.csv)"), encoding="utf-8")
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 1)
+        self.assertTrue(any(e.startswith("chapters/99_demo/chapter.cpp:23: error: link to 'data/nothing.csv'")
+                            for e in report.errors), report.errors)
+
+    def test_tex_pandoc_cannot_read(self):
+        src = self.root / "chapters" / "99_demo" / "chapter.cpp"
+        src.write_text(CHAPTER.replace("$m_t = e^{-t}$", r"$m_t = \frac{1}{e^t$"), encoding="utf-8")
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 1)
+        self.assertTrue(any(e.startswith("chapters/99_demo/chapter.cpp:7: error: pandoc cannot read") for e in
+                            report.errors), report.errors)
+
+    def test_stale_results_are_shown_not_dropped(self):
+        data = checks_json()
+        data["sections"].append({"id": "old", "title": "Gone", "status": "ran", "checks": [check("a = a")],
+                                 "figures": [], "notes": []})
+        make_workbook(self.root, checks=data)
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 0)
+        self.assertTrue(any("'old'" in w for w in report.warnings))
+        self.assertIn('id="results-old"', self.page())
+
+    def test_two_chapters_link_to_each_other(self):
+        make_workbook(self.root, chapter=CHAPTER.replace("99", "98"), number="98", topic="first")
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 0, report.errors)
+        first = (self.out / "98_first.html").read_text()
+        self.assertIn('rel="next" href="99_demo.html"', first)
+        self.assertIn('rel="prev" href="98_first.html"', self.page())
+        index = (self.out / "index.html").read_text()
+        self.assertLess(index.index("98_first.html"), index.index("99_demo.html"))
+        # One chapter only: the other page stays, the index is rewritten.
+        status, _ = weave(self.root, self.out, only=["99"])
+        self.assertEqual(status, 0)
+        self.assertTrue((self.out / "98_first.html").exists())
+        self.assertEqual(book.check_links(self.out), [])
+
+    def test_student_edition_has_no_solutions(self):
+        self.assertFalse((self.root / "solutions").exists())
+        status, _ = weave(self.root, self.out)
+        self.assertEqual(status, 0)
+
+    def test_link_checker_finds_missing_targets(self):
+        weave(self.root, self.out)
+        (self.out / "99_demo" / "var.svg").unlink()
+        problems = book.check_links(self.out)
+        self.assertTrue(any("99_demo/var.svg" in m for _, m in problems), problems)
+
+    def test_command_line(self):
+        rc, out, err = run_cli("--root", str(self.root), "--out", str(self.out))
+        self.assertEqual(rc, 0, err)
+        self.assertIn(str(self.out / "index.html"), out)
+        rc, _, err = run_cli("--root", str(self.root), "--out", str(self.out), "--chapter", "42")
+        self.assertEqual(rc, 2)
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
+        rc, _, err = run_cli("--bogus")
+        self.assertEqual(rc, 2)
+        (self.tmp / "mine").mkdir()
+        (self.tmp / "mine" / "notes.txt").write_text("keep me")
+        rc, _, err = run_cli("--root", str(self.root), "--out", str(self.tmp / "mine"))
+        self.assertEqual(rc, 2)  # never replaces a folder it did not write
+        self.assertTrue((self.tmp / "mine" / "notes.txt").exists())
+        src = self.root / "chapters" / "99_demo" / "chapter.cpp"
+        src.write_text(CHAPTER.replace("    */\n    ch.section(\"mean\"", "    ch.section(\"mean\""))
+        rc, _, err = run_cli("--root", str(self.root), "--out", str(self.out))
+        self.assertEqual(rc, 1)
+        self.assertRegex(err, r"chapters/99_demo/chapter.cpp:\d+: error: unclosed /\*md comment")
+
+
+@unittest.skipUnless(CHROMIUM, "needs Chromium (apt-get install chromium)")
+class BrowserTest(unittest.TestCase):
+    """Opens the woven book in headless Chromium."""
+
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="wb-book-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def test_demo_book_reads_in_a_browser(self):
+        root = make_workbook(self.tmp / "wb")
+        out = self.tmp / "book"
+        status, report = weave(root, out)
+        self.assertEqual(status, 0, report.errors)
+        pages = assert_reads_well(self, out, self.tmp)
+        self.assertEqual([p.name for p in pages], ["99_demo.html", "index.html"])
+
+    def test_this_workbooks_book_reads_in_a_browser(self):
+        """The real chapters, woven from this checkout into a temporary folder."""
+        if not common.chapter_dirs(ROOT):
+            self.skipTest("no chapters yet")
+        out = self.tmp / "book"
+        status, report = weave(ROOT, out)
+        self.assertEqual(report.errors, [], "\n".join(report.errors))
+        self.assertEqual(status, 0)
+        self.assertEqual(book.check_links(out), [])
+        assert_reads_well(self, out, self.tmp, shots_prefix="book")
+
+
+if __name__ == "__main__":
+    unittest.main()
