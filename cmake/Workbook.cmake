@@ -45,6 +45,9 @@ function(wb_discover_exercises)
     add_library(ex${_nn}_${_x} STATIC ${_stu})
     target_include_directories(ex${_nn}_${_x} PUBLIC ${_dir})
     target_link_libraries(ex${_nn}_${_x} PUBLIC wb_common PRIVATE wb_flags)
+    # A stub ignores its arguments until the student writes the body.
+    target_compile_options(ex${_nn}_${_x} PRIVATE -Wno-unused-parameter -Wno-unused-variable
+      -Wno-unused-but-set-variable -Wno-unused-function)
     add_executable(test_ex${_nn}_${_x} $<TARGET_OBJECTS:ex${_nn}_${_x}_tests>)
     target_link_libraries(test_ex${_nn}_${_x} PRIVATE ex${_nn}_${_x} wb_gtest_main wb_flags)
     set_property(GLOBAL APPEND PROPERTY WB_EX_${_nn} ex${_nn}_${_x})

@@ -155,7 +155,7 @@ std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
         int next = 0;
         for (std::size_t s = 0; s < pn.series_.size(); ++s) {
             const Series& se = pn.series_[s];
-            const std::string file = fmt::format("data/{}-{}-{}.csv", name_, p + 1, slug(se.label));
+            const std::string file = fmt::format("data/{}-{}-{}-{}.csv", name_, p + 1, s + 1, slug(se.label));
             // Write the CSV with a commented header (gnuplot skips it, people read it).
             std::string csv = "# ";
             for (std::size_t c = 0; c < se.columns.size(); ++c) {

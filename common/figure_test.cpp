@@ -32,7 +32,7 @@ TEST(Figure, WritesCsvAndScriptDeterministically) {
     fig.panel(0).xlabel("x").ylabel("y").logy().line({1, 2, 3}, {1, 4, 9}, "squares");
     fig.panel(1).errorbars({1, 2}, {3, 4}, {0.1, 0.2}, "with errors");
     fig.write(d);
-    const auto csv = slurp(d / "data/demo-1-squares.csv");
+    const auto csv = slurp(d / "data/demo-1-1-squares.csv");
     EXPECT_EQ(csv, "# x,y\n1,1\n2,4\n3,9\n");
     const auto gp1 = slurp(d / "demo.gp");
     fig.write(d);
