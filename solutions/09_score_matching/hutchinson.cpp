@@ -1,0 +1,56 @@
+// 09.1 Hutchinson's trace estimator with three laws of the slicing direction.
+#include <cmath>
+#include <stdexcept>
+
+#include "score_matching.hpp"
+#include "wb/exercise.hpp"
+
+namespace ch09 {
+
+xt::xtensor<double, 2> slicing_directions(Slice kind, std::size_t m, std::size_t d, wb::Rng& rng) {
+    xt::xtensor<double, 2> V = xt::zeros<double>({m, d});
+    for (std::size_t r = 0; r < m; ++r) {
+        double* v = &V(r, 0);
+        // BEGIN SOLUTION 09.1 hutchinson
+        if (kind == Slice::Rademacher) {
+            for (std::size_t i = 0; i < d; ++i) v[i] = rng.rademacher();
+            continue;
+        }
+        // A standard normal vector; its direction is uniform, so rescaling it to
+        // length √d gives the sphere (E[vvᵀ] = I needs ‖v‖² = d on average).
+        double norm2 = 0.0;
+        for (std::size_t i = 0; i < d; ++i) {
+            v[i] = rng.normal();
+            norm2 += v[i] * v[i];
+        }
+        if (kind == Slice::Sphere) {
+            const double f = std::sqrt(static_cast<double>(d) / norm2);
+            for (std::size_t i = 0; i < d; ++i) v[i] *= f;
+        }
+        // STUB: (void)kind, (void)rng, (void)v;
+        // STUB: throw wb::NotImplemented("09.1 hutchinson");
+        // END SOLUTION
+    }
+    return V;
+}
+
+xt::xtensor<double, 1> hutchinson_samples(const xt::xtensor<double, 2>& A, const xt::xtensor<double, 2>& V) {
+    const std::size_t m = V.shape(0), d = V.shape(1);
+    if (A.shape(0) != d || A.shape(1) != d) throw std::invalid_argument("hutchinson_samples: A must be (d, d)");
+    xt::xtensor<double, 1> q = xt::zeros<double>({m});
+    // BEGIN SOLUTION 09.1 hutchinson
+    // q_r = Σ_ij v_i A_ij v_j: O(d²) per direction, no matrix is formed.
+    for (std::size_t r = 0; r < m; ++r) {
+        double acc = 0.0;
+        for (std::size_t i = 0; i < d; ++i) {
+            double Av = 0.0;
+            for (std::size_t j = 0; j < d; ++j) Av += A(i, j) * V(r, j);
+            acc += V(r, i) * Av;
+        }
+        q(r) = acc;
+    }
+    // END SOLUTION
+    return q;
+}
+
+}  // namespace ch09
