@@ -138,7 +138,7 @@ class Generate(unittest.TestCase):
         self.tmp = tempfile.TemporaryDirectory()
         self.root = make_tree(self.tmp.name)
         self.ex = self.root / "exercises" / "13_ou" / "conditional_score.cpp"
-        self.manifest = self.root / "exercises" / exgen.MANIFEST
+        self.manifest = self.root / "exercises" / "13_ou" / exgen.MANIFEST
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -149,7 +149,7 @@ class Generate(unittest.TestCase):
         self.assertEqual(self.ex.read_text(), STUB)
         first = self.manifest.read_bytes()
         doc = json.loads(first)
-        entry = doc["files"]["13_ou/conditional_score.cpp"]
+        entry = doc["files"]["conditional_score.cpp"]
         self.assertEqual(entry["exercise"], "13.2 conditional_score")
         self.assertEqual(entry["sha256"], exgen.sha256(STUB))
         self.assertEqual(entry["stub"], STUB)
@@ -160,7 +160,7 @@ class Generate(unittest.TestCase):
         with tempfile.TemporaryDirectory() as other:
             r2 = make_tree(other)
             gen(r2)
-            self.assertEqual((r2 / "exercises" / exgen.MANIFEST).read_bytes(), first)
+            self.assertEqual((r2 / "exercises" / "13_ou" / exgen.MANIFEST).read_bytes(), first)
         self.assertEqual(list(json.loads(first)), sorted(json.loads(first)))
 
     def test_check_reports_stale_exercises_without_writing(self):

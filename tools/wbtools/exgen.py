@@ -16,8 +16,9 @@ and becomes, at the BEGIN line's indentation,
 Lines `// STUB: <code>` inside a region are emitted (uncommented) instead of the
 throw. Everything else is copied byte for byte, so the output is deterministic.
 
-exercises/.generated.json (the manifest, committed) records for each generated
-file its exercise id, its SHA-256 and its content: a file whose hash differs from
+exercises/NN_topic/.generated.json (the chapter's manifest, committed with the
+chapter) records for each generated file its exercise id, its SHA-256 and its
+content, with sorted keys and no timestamps: a file whose hash differs from
 the manifest's was edited by someone and is not overwritten without --force (which
 keeps a backup), and `./workbook reset` can restore a stub even in the student
 edition, where solutions/ is absent.
@@ -156,14 +157,17 @@ def exercise_tests(root):
     return out
 
 
-def plan(root):
-    """Compiles every solution in memory. Returns (outputs, orphans) where outputs
-    maps 'NN_topic/X.cpp' -> {"content", "exercise"}; raises MarkerError."""
+def plan(root, chapters=()):
+    """Compiles every solution (of `chapters`, e.g. ("13",), if given) in memory.
+    Returns (outputs, orphans) where outputs maps 'NN_topic/X.cpp' ->
+    {"content", "exercise"}; raises MarkerError."""
     root = Path(root)
     problems, outputs = [], {}
-    tests = set(exercise_tests(root))
+    tests = {t for t in exercise_tests(root) if not chapters or t[0][:2] in chapters}
     ids = {}
     for dirname, rel, path in solution_files(root):
+        if chapters and dirname[:2] not in chapters:
+            continue
         shown = path.relative_to(root).as_posix()
         nn = dirname[:2]
         stem = rel[: -len(".cpp")] if rel.endswith(".cpp") else None
@@ -195,24 +199,39 @@ def plan(root):
     return outputs, orphans
 
 
-def manifest_text(outputs):
-    files = {rel: {"exercise": o["exercise"], "sha256": sha256(o["content"]), "stub": o["content"]}
-             for rel, o in outputs.items()}
-    doc = {"about": "Written by `./workbook generate` from solutions/: the generated exercise files, their "
-                    "hashes (to detect edits) and contents (for `./workbook reset`). Do not edit.",
-           "files": files, "version": 1}
-    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+def manifest_texts(outputs, chapters=()):
+    """{dirname: manifest text} for every chapter of outputs (and of `chapters`)."""
+    by = {d: {} for d in chapters}
+    for rel, o in outputs.items():
+        d, name = rel.split("/", 1)
+        by.setdefault(d, {})[name] = {"exercise": o["exercise"], "sha256": sha256(o["content"]),
+                                      "stub": o["content"]}
+    out = {}
+    for d, files in by.items():
+        doc = {"about": "Written by `./workbook generate` from solutions/: the generated exercise files, their "
+                        "hashes (to detect edits) and contents (for `./workbook reset`). Do not edit.",
+               "files": files, "version": 1}
+        out[d] = json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return out
+
+
+def manifest_path(root, dirname):
+    return Path(root) / "exercises" / dirname / MANIFEST
 
 
 def load_manifest(root):
-    """The manifest's "files" mapping ({} when there is none)."""
-    p = Path(root) / "exercises" / MANIFEST
-    if not p.exists():
-        return {}
-    try:
-        return json.loads(p.read_text(encoding="utf-8")).get("files", {})
-    except (ValueError, AttributeError):
-        common.die(f"{p} is not valid JSON; regenerate it with ./workbook generate")
+    """Every chapter manifest's files, as {"NN_topic/X.cpp": entry} ({} if none)."""
+    files = {}
+    for _, d in common.chapter_dirs(root, "exercises"):
+        p = manifest_path(root, d)
+        if not p.exists():
+            continue
+        try:
+            for name, e in json.loads(p.read_text(encoding="utf-8")).get("files", {}).items():
+                files[f"{d}/{name}"] = e
+        except (ValueError, AttributeError):
+            common.die(f"{p} is not valid JSON; regenerate it with ./workbook generate")
+    return files
 
 
 def pristine(root, dirname, x):
@@ -255,21 +274,21 @@ def print_problems(problems):
         print(f"workbook: error: {p}:{n}: {m}", file=sys.stderr)
 
 
-def generate(root=common.ROOT, check=False, force=False, out=sys.stdout):
+def generate(root=common.ROOT, check=False, force=False, out=sys.stdout, chapters=()):
     """The `generate` command on the tree at root. Returns the exit status."""
     root = Path(root)
     if not (root / "solutions").is_dir():
         common.die("no solutions/ folder: generate compiles the reference code (this looks like a student "
                    "edition; use ./workbook reset to restore a stub)")
     try:
-        outputs, orphans = plan(root)
+        outputs, orphans = plan(root, chapters)
     except MarkerError as err:
         print_problems(err.problems)
         print(f"workbook: error: {len(err.problems)} marker problem(s); nothing written", file=sys.stderr)
         return 2
     for o in orphans:
         print(f"orphan: {o}", file=out)
-    old = load_manifest(root)
+    old = {k: v for k, v in load_manifest(root).items() if not chapters or k[:2] in chapters}
     ex = root / "exercises"
     stale = sorted(set(old) - set(outputs))
     for rel in stale:
@@ -282,9 +301,10 @@ def generate(root=common.ROOT, check=False, force=False, out=sys.stdout):
             p = ex / rel
             if not p.exists() or p.read_bytes() != o["content"].encode("utf-8"):
                 bad.append(f"exercises/{rel}")
-        mp = ex / MANIFEST
-        if not mp.exists() or mp.read_text(encoding="utf-8") != manifest_text(outputs):
-            bad.append(f"exercises/{MANIFEST}")
+        for d, text in sorted(manifest_texts(outputs).items()):
+            mp = manifest_path(root, d)
+            if not mp.exists() or mp.read_text(encoding="utf-8") != text:
+                bad.append(f"exercises/{d}/{MANIFEST}")
         for b in bad:
             print(f"differs: {b}", file=out)
         if bad:
@@ -316,7 +336,8 @@ def generate(root=common.ROOT, check=False, force=False, out=sys.stdout):
         write_atomic(p, data)
         written.append(rel)
         final[rel] = o
-    write_atomic(ex / MANIFEST, manifest_text(final))
+    for d, text in manifest_texts(final, {rel.split("/")[0] for rel in outputs}).items():
+        write_atomic(manifest_path(root, d), text)
     for rel in written:
         print(f"wrote exercises/{rel}", file=out)
     print(f"generate: {len(written)} written, {same} unchanged, {len(kept)} kept", file=out)
@@ -335,5 +356,6 @@ def main(cmd, args):
                     help="write nothing; exit 1 listing the files that differ from the compiler's output")
     ap.add_argument("--force", action="store_true",
                     help="overwrite edited exercise files (each is backed up under exercises/.backup/)")
+    ap.add_argument("chapters", nargs="*", help="only these chapters (e.g. 13); default all")
     a = ap.parse_args(args)
-    return generate(common.ROOT, check=a.check, force=a.force)
+    return generate(common.ROOT, check=a.check, force=a.force, chapters=tuple(c[:2] for c in a.chapters))

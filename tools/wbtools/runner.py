@@ -251,7 +251,7 @@ def cmd_reset(args, root):
         except exgen.MarkerError as err:
             common.die(f"cannot compile the solution: {err}")
         if stub is None:
-            common.die(f"no stub for {ex.name}: neither solutions/ nor exercises/{exgen.MANIFEST} has it")
+            common.die(f"no stub for {ex.name}: neither solutions/ nor exercises/{ex.dirname}/{exgen.MANIFEST} has it")
         data = stub.encode("utf-8")
         if ex.path.exists() and ex.path.read_bytes() == data:
             print(f"{ex.rel()} is already the stub")
