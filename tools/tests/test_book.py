@@ -140,49 +140,64 @@ def run_cli(*args):
 # ---------------------------------------------------------------------------
 # Headless Chromium, as a reader's browser.
 
-PROBE = """<script>
+HARNESS = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+%s
+<script>
+// Runs after every frame (and every image in it) has loaded.
 window.addEventListener('load', function () {
-  var imgs = Array.prototype.map.call(document.images, function (i) {
-    return {src: i.getAttribute('src'), loaded: i.complete && i.naturalWidth > 0, width: i.getBoundingClientRect().width};
+  var out = [];
+  document.querySelectorAll('iframe').forEach(function (f) {
+    var w = f.contentWindow, d = f.contentDocument, r = {page: f.dataset.page, width: f.clientWidth};
+    try {
+      r.images = Array.prototype.map.call(d.images, function (i) {
+        return {src: i.getAttribute('src'), loaded: i.complete && i.naturalWidth > 0,
+                shown: i.getBoundingClientRect().width};
+      });
+      var maths = d.getElementsByTagName('math');
+      r.math = maths.length;
+      r.mathLaidOut = Array.prototype.filter.call(maths, function (m) {
+        var b = m.getBoundingClientRect();
+        return m instanceof w.MathMLElement && b.width > 0 && b.height > 0;
+      }).length;
+      r.texLeft = d.querySelectorAll('span.math').length;
+      r.scripts = d.getElementsByTagName('script').length;
+      r.scrollWidth = d.documentElement.scrollWidth;
+      r.innerWidth = w.innerWidth;
+      var main = d.querySelector('main');
+      r.styled = !!main && w.getComputedStyle(main).maxWidth !== 'none';
+    } catch (e) { r.error = String(e); }
+    out.push(r);
   });
-  var maths = document.getElementsByTagName('math'), laidOut = 0;
-  for (var k = 0; k < maths.length; k++) {
-    var r = maths[k].getBoundingClientRect();
-    if (maths[k] instanceof MathMLElement && r.width > 0 && r.height > 0) laidOut++;
-  }
-  var res = {images: imgs, math: maths.length, mathLaidOut: laidOut,
-             texLeft: document.querySelectorAll('span.math').length,
-             scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-             css: getComputedStyle(document.body).fontFamily.length > 0 && document.styleSheets.length};
   var pre = document.createElement('pre');
   pre.id = 'wb-probe';
-  pre.textContent = JSON.stringify(res);
+  pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
 });
-</script>"""
+</script></body></html>
+"""
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
 
 
-def chromium(url, user_dir, *extra, timeout=60):
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={user_dir}", *extra, url]
+def chromium(url, user_dir, *extra, timeout=120):
+    cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={user_dir}", *extra, url]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 
-def probe_page(page, tmp, width=1000):
-    """Opens a copy of `page` (with a probe script and a <base> pointing at the book) in
-    Chromium; returns what the probe recorded in the DOM."""
-    text = page.read_text(encoding="utf-8")
-    self_url = page.parent.resolve().as_uri() + "/"
-    text = text.replace("<head>", f'<head>\n<base href="{self_url}">', 1).replace("</body>", PROBE + "\n</body>", 1)
-    copy = Path(tmp) / f"probe-{page.stem}-{width}.html"
-    copy.write_text(text, encoding="utf-8")
-    r = chromium(copy.as_uri(), Path(tmp) / f"profile-{page.stem}-{width}", f"--window-size={width},900",
-                 "--dump-dom")
+def probe_pages(pages, tmp, widths=(1000, 375)):
+    """Loads every page at every width as frames of one harness page (one browser start)
+    and returns what the harness found in each: [{page, width, images, math, ...}]."""
+    import html as _html
+    frames = "\n".join(f'<iframe data-page="{p.name}" src="{p.resolve().as_uri()}" '
+                       f'style="width:{w}px;height:900px;border:0"></iframe>' for p in pages for w in widths)
+    harness = Path(tmp) / "harness.html"
+    harness.write_text(HARNESS % frames, encoding="utf-8")
+    # The harness reads its frames' documents: file:// pages need this flag to see each other.
+    r = chromium(harness.as_uri(), Path(tmp) / "profile-probe", "--allow-file-access-from-files", "--dump-dom")
     m = re.search(r'<pre id="wb-probe">(.*?)</pre>', r.stdout, re.S)
     if not m:
-        raise AssertionError(f"the probe did not run in {page.name}: {r.stderr[-2000:]}")
-    import html as _html
+        raise AssertionError(f"the probe did not run: {r.stderr[-2000:]}")
     return json.loads(_html.unescape(m.group(1)))
 
 
@@ -196,24 +211,32 @@ def screenshot(page, tmp, name, width, height):
     return shot
 
 
-def assert_reads_well(test, out, tmp, pages=None, shots_prefix="demo"):
-    """The browser check of a woven book in `out`."""
-    pages = pages or sorted(Path(out).glob("*.html"))
+def assert_reads_well(test, out, tmp, shots_prefix="demo"):
+    """The browser check of the woven book in `out`: every page at a desktop and a phone
+    width; screenshots of every page (desktop) and of the first two (phone)."""
+    pages = sorted(Path(out).glob("*.html"))
+    results = probe_pages(pages, tmp)
+    test.assertEqual(len(results), 2 * len(pages))
+    for res in results:
+        name = res["page"]
+        with test.subTest(page=name, width=res["width"]):
+            test.assertNotIn("error", res)
+            bad = [i["src"] for i in res["images"] if not i["loaded"]]
+            test.assertEqual(bad, [], f"{name}: figures that did not load")
+            test.assertTrue(all(i["shown"] > 0.6 * min(res["innerWidth"], 600) for i in res["images"]),
+                            f"{name}: figures shown too small: {res['images']}")
+            test.assertEqual(res["mathLaidOut"], res["math"], f"{name}: math not laid out as MathML")
+            test.assertEqual(res["texLeft"], 0, f"{name}: TeX left unconverted")
+            test.assertEqual(res["scripts"], 0, f"{name}: pages need no JavaScript")
+            test.assertLessEqual(res["scrollWidth"], res["innerWidth"], f"{name}: wider than the window")
+            test.assertTrue(res["styled"], f"{name}: the style sheet did not load")
+    phone = [p for p in pages if p.name != "index.html"][:1] + [out / "index.html"]
     for page in pages:
-        for width in (1000, 500):  # desktop; headless Chromium's narrowest window (a phone in CSS terms)
-            res = probe_page(page, tmp, width)
-            with test.subTest(page=page.name, width=width):
-                bad = [i["src"] for i in res["images"] if not i["loaded"]]
-                test.assertEqual(bad, [], f"{page.name}: figures that did not load")
-                test.assertTrue(all(i["width"] > 100 for i in res["images"]), f"{page.name}: tiny figures")
-                test.assertEqual(res["mathLaidOut"], res["math"], f"{page.name}: math not laid out as MathML")
-                test.assertEqual(res["texLeft"], 0, f"{page.name}: TeX left unconverted")
-                test.assertLessEqual(res["scrollWidth"], res["innerWidth"], f"{page.name}: wider than the window")
-                test.assertTrue(res["css"], f"{page.name}: the style sheet did not load")
-        for width, height, tag in ((1000, 2400, "desktop"), (500, 1800, "phone")):
+        shots = [(1000, 2400, "desktop")] + ([(500, 1800, "phone")] if page in phone else [])
+        for width, height, tag in shots:
             shot = screenshot(page, tmp, f"{shots_prefix}-{page.stem}-{tag}.png", width, height)
             test.assertTrue(shot.exists() and shot.stat().st_size > 1000, f"no screenshot of {page.name}")
-    return pages
+    return pages, results
 
 
 # ---------------------------------------------------------------------------
@@ -304,7 +327,7 @@ class WeaveTest(unittest.TestCase):
         for cls in ("pass", "rejected", "accepted"):
             self.assertIn(f'<tr class="{cls}">', html)
         self.assertIn("m₀ = 1", html)
-        self.assertIn("0.5012 ± 0.004", html)
+        self.assertIn('<span class="n">0.5012</span> <span class="n">± 0.004</span>', html)
         self.assertIn("waits on exercise <b>13.2 conditional_score</b>", html)
         self.assertIn('class="missing-figure pending"', html)  # score.svg: its section was skipped
         self.assertTrue(any("score.svg" in w for w in report.warnings))
@@ -426,8 +449,10 @@ class BrowserTest(unittest.TestCase):
         out = self.tmp / "book"
         status, report = weave(root, out)
         self.assertEqual(status, 0, report.errors)
-        pages = assert_reads_well(self, out, self.tmp)
+        pages, results = assert_reads_well(self, out, self.tmp)
         self.assertEqual([p.name for p in pages], ["99_demo.html", "index.html"])
+        demo = next(r for r in results if r["page"] == "99_demo.html")
+        self.assertEqual((demo["math"], len(demo["images"])), (4, 2))
 
     def test_this_workbooks_book_reads_in_a_browser(self):
         """The real chapters, woven from this checkout into a temporary folder."""

@@ -437,10 +437,11 @@ def results_html(section, res, run_info):
             kind = c.get("kind", "")
 
             def val(x, se):
-                s = fmt_num(x)
-                return f"{s} ± {fmt_num(se, '.2g')}" if se not in (None, 0) and se > 0 else s
+                s = f'<span class="n">{e(fmt_num(x))}</span>'
+                return f'{s} <span class="n">± {e(fmt_num(se, ".2g"))}</span>' if se and se > 0 else s
             stat = {"monte_carlo": "|z|", "holds": ""}.get(kind, "rel")
-            test = f"{stat} {fmt_num(c.get('stat'), '.3g')} ≤ {fmt_num(c.get('tol'), '.3g')}" if stat else kind
+            test = (f'<span class="n">{stat} {e(fmt_num(c.get("stat"), ".3g"))}</span> '
+                    f'<span class="n">≤ {e(fmt_num(c.get("tol"), ".3g"))}</span>') if stat else e(kind)
             claim = e(c.get("claim", ""))
             if c.get("control"):
                 claim = f'<span class="control">control:</span> {claim}'
@@ -448,9 +449,9 @@ def results_html(section, res, run_info):
                 claim += f'<span class="detail">{e(c["detail"])}</span>'
             out.append(f'<tr class="{v}"><td class="verdict" data-label="verdict">{v}</td>'
                        f'<td class="claim" data-label="claim">{claim}</td>'
-                       f'<td class="num" data-label="lhs">{e(val(c.get("lhs"), c.get("lhs_se")))}</td>'
-                       f'<td class="num" data-label="rhs">{e(val(c.get("rhs"), c.get("rhs_se")))}</td>'
-                       f'<td class="num" data-label="test">{e(test)}</td></tr>')
+                       f'<td class="num" data-label="lhs">{val(c.get("lhs"), c.get("lhs_se"))}</td>'
+                       f'<td class="num" data-label="rhs">{val(c.get("rhs"), c.get("rhs_se"))}</td>'
+                       f'<td class="num" data-label="test">{test}</td></tr>')
         out.append("</tbody></table></div>")
     elif status == "ran":
         out.append('<p class="status">No checks recorded in this section.</p>')
@@ -592,9 +593,15 @@ def weave_markdown(ch, figdir, report, copies, pages=()):
         if f is None:
             return ""
         copies[f"{ch.dir}/{f.name}"] = f
-        return (f'<figure class="auto"><img src="{html.escape(ch.dir)}/{html.escape(f.name)}" '
-                f'alt="figure {html.escape(name)}"><figcaption>Figure <code>{html.escape(name)}</code>'
-                f'</figcaption></figure>')
+        # The caption: the figure's title, the first line of its gnuplot script ("# Title").
+        gp, title = figdir / (name + ".gp"), ""
+        if gp.is_file():
+            first = gp.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+            title = first[1:].strip() if first.startswith("#") else ""
+        e = html.escape
+        return (f'<figure class="auto"><a href="{e(ch.dir)}/{e(f.name)}"><img src="{e(ch.dir)}/{e(f.name)}" '
+                f'alt="{e(title or name)}"></a>'
+                f'<figcaption>{e(title) + " " if title else ""}(<code>{e(f.name)}</code>)</figcaption></figure>')
 
     if checks is None:
         banner = raw_html(f'<p class="banner not-run">Chapter {ch.number} has not been run yet, so this page '
@@ -704,6 +711,10 @@ def pandoc(markdown, pagetitle, variables, report, source, toc=True):
     return r.stdout
 
 
+TEX_HINTS = [("\\rm", "\\mathrm{...}"), ("\\bf", "\\mathbf{...}"), ("\\it", "\\mathit{...}"),
+             ("\\cal", "\\mathcal{...}"), ("\\sf", "\\mathsf{...}"), ("\\tt", "\\mathtt{...}")]
+
+
 def _norm(tex):
     return re.sub(r"\s+", " ", tex).strip().strip("$").strip()
 
@@ -735,7 +746,10 @@ def render_chapter(ch, root, out, report, prev, nxt, book_title, pages=()):
     p.feed(page)
     for tex in p.found:
         line = next((ln for t, ln in ch.math if _norm(t) == _norm(tex)), 0)
-        report.error(ch.source, line, f"pandoc cannot read this TeX (shown as source on the page): {_norm(tex)}")
+        hint = "".join(f"; pandoc does not know {old}: write {new}" for old, new in TEX_HINTS
+                       if re.search(re.escape(old) + r"(?![A-Za-z])", tex))
+        report.error(ch.source, line, f"pandoc cannot read this TeX (shown as source on the page): "
+                     f"{_norm(tex)}{hint}")
     (out / f"{ch.dir}.html").write_text(page, encoding="utf-8")
     figout = out / ch.dir
     if figout.exists():
@@ -747,25 +761,56 @@ def render_chapter(ch, root, out, report, prev, nxt, book_title, pages=()):
     return True
 
 
+class _Headings(HTMLParser):
+    """The (id, text) of a page's <h2> headings: the sections listed in the contents."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found, self.cur = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h2":
+            self.cur = [dict(attrs).get("id") or "", []]
+
+    def handle_endtag(self, tag):
+        if tag == "h2" and self.cur is not None:
+            self.found.append((self.cur[0], re.sub(r"\s+", " ", "".join(self.cur[1])).strip()))
+            self.cur = None
+
+    def handle_data(self, data):
+        if self.cur is not None:
+            self.cur[1].append(data)
+
+
 def index_markdown(chapters, out, book_title):
     e = html.escape
-    rows = []
+    items = []
     for ch in chapters:
         text, cls = summary_text(ch.checks)
         name = e(ch.title or ch.dir)
-        link = (f'<a href="{e(ch.dir)}.html">{name}</a>' if (out / f"{ch.dir}.html").exists()
-                else f'{name} <span class="run">(not woven)</span>')
-        rows.append(f'<tr class="{cls}"><td class="num">{e(ch.number)}</td><td>{link}</td>'
-                    f'<td class="summary"><span class="badge {cls}">{e(text)}</span></td></tr>')
-    table = ('<div class="table-wrap"><table class="toc">\n<thead><tr><th>#</th><th>chapter</th>'
-             '<th>checks in the last run</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>")
+        page = out / f"{ch.dir}.html"
+        item = [f'<li class="chapter"><span class="num">{e(ch.number)}</span> ']
+        if page.exists():
+            item.append(f'<a class="title" href="{e(ch.dir)}.html">{name}</a>')
+            h = _Headings()
+            h.feed(page.read_text(encoding="utf-8"))
+            secs = "".join(f'<li><a href="{e(ch.dir)}.html#{e(i)}">{e(t)}</a></li>' for i, t in h.found if i)
+        else:
+            item.append(f'<span class="title">{name}</span> <span class="run">(not woven)</span>')
+            secs = ""
+        item.append(f'<br><span class="badge {cls}">{e(text)}</span>')
+        if secs:
+            item.append(f'<ul class="sections">{secs}</ul>')
+        items.append("".join(item) + "</li>")
+    contents = '<ol class="contents">\n' + "\n".join(items) + "\n</ol>"
     legend = ('<p class="legend">Verdicts: <span class="badge pass">pass</span> a step of the derivation checks '
               'out; <span class="badge fail">fail</span> it does not; <span class="badge rejected">rejected</span> a '
               'control (a plausible wrong variant) was rejected, as it must be; <span class="badge accepted">'
               'accepted</span> a control slipped through, so the check could not tell right from wrong.</p>')
-    intro = ("Each chapter is a derivation. Every step states a claim and is checked by the code printed under it "
-             "(folded; open *C++* to read it), followed by the results of the chapter's last run and its figures.")
-    return f"# {book_title}\n\n{intro}\n" + raw_html(table) + raw_html(legend)
+    intro = ("Each chapter is a derivation. Every step states a claim and is checked by the code under it "
+             "(folded: open **C++** to read it), followed by the results of the chapter's last run and its "
+             "figures.")
+    return f"# {book_title}\n\n{intro}\n" + raw_html(legend) + "\n## Contents\n" + raw_html(contents)
 
 
 def book_title_of(root):
