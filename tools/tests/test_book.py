@@ -162,6 +162,13 @@ window.addEventListener('load', function () {
       r.texLeft = d.querySelectorAll('span.math').length;
       r.scripts = d.getElementsByTagName('script').length;
       r.scrollWidth = d.documentElement.scrollWidth;
+      r.wide = [];  // what sticks out of the window (outside any scrolling box), to name in a failure
+      d.querySelectorAll('main *').forEach(function (el) {
+        if (r.wide.length >= 5 || el.getBoundingClientRect().right <= w.innerWidth + 0.5) return;
+        for (var q = el.parentElement; q; q = q.parentElement)
+          if (['auto', 'scroll', 'hidden'].indexOf(w.getComputedStyle(q).overflowX) >= 0) return;
+        r.wide.push(el.tagName.toLowerCase() + ': ' + (el.textContent || '').slice(0, 80));
+      });
       r.innerWidth = w.innerWidth;
       var main = d.querySelector('main');
       r.styled = !!main && w.getComputedStyle(main).maxWidth !== 'none';
@@ -228,7 +235,7 @@ def assert_reads_well(test, out, tmp, shots_prefix="demo"):
             test.assertEqual(res["mathLaidOut"], res["math"], f"{name}: math not laid out as MathML")
             test.assertEqual(res["texLeft"], 0, f"{name}: TeX left unconverted")
             test.assertEqual(res["scripts"], 0, f"{name}: pages need no JavaScript")
-            test.assertLessEqual(res["scrollWidth"], res["innerWidth"], f"{name}: wider than the window")
+            test.assertLessEqual(res["scrollWidth"], res["innerWidth"], f"{name}: wider than the window: {res['wide']}")
             test.assertTrue(res["styled"], f"{name}: the style sheet did not load")
     phone = [p for p in pages if p.name != "index.html"][:1] + [out / "index.html"]
     for page in pages:
