@@ -38,6 +38,12 @@ class Tally:
         else:
             self.failed += 1
 
+    def add(self, rc, passed, failed):
+        """Adds a runner's counts; a nonzero exit with no failed test still counts as one failure."""
+        self.passed += passed
+        self.failed += failed + (1 if rc != 0 and failed == 0 else 0)
+        return passed, failed
+
     def step(self, name, ok, secs, detail=""):
         self.steps.append((name, ok, secs, detail))
         print(f"-- {name}: {'ok' if ok else 'FAILED'} ({secs:.0f} s){'  ' + detail if detail else ''}", flush=True)
@@ -117,9 +123,7 @@ def main(cmd, args):
         print("\n== 3. ctest: unit, exercises, chapters --quick ==", flush=True)
         t0 = time.monotonic()
         rc, out = stream(["ctest", "--preset", "ci", "-j", jobs])
-        p, f = count_ctest(out)
-        t.passed += p
-        t.failed += f + (1 if rc != 0 and f == 0 else 0)
+        p, f = t.add(rc, *count_ctest(out))
         t.step("ctest (ci)", rc == 0, time.monotonic() - t0, f"{p} passed, {f} failed")
 
     if want("verify"):
@@ -134,9 +138,7 @@ def main(cmd, args):
         print("\n== 5. the tools' tests (compiler, runner, grading, isolation, book) ==", flush=True)
         t0 = time.monotonic()
         rc, out = stream([sys.executable, "-m", "unittest", "discover", "-s", "tools/tests", "-t", ".", "-v"])
-        p, f = count_unittest(out)
-        t.passed += p
-        t.failed += f + (1 if rc != 0 and f == 0 else 0)
+        p, f = t.add(rc, *count_unittest(out))
         t.step("tools' tests", rc == 0, time.monotonic() - t0, f"{p} passed, {f} failed")
 
     if want("sanitize"):
@@ -148,9 +150,7 @@ def main(cmd, args):
             env = dict(__import__("os").environ, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1",
                        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
             rc, out = stream(["ctest", "--preset", "sanitize", "-j", jobs], env=env)
-            p, f = count_ctest(out)
-            t.passed += p
-            t.failed += f + (1 if rc != 0 and f == 0 else 0)
+            t.add(rc, *count_ctest(out))
         else:
             t.failed += 1
         t.step("sanitizers", rc == 0, time.monotonic() - t0)

@@ -1,0 +1,104 @@
+// Tests of the shared chapter machinery, run through a tiny demo chapter.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "wb/io.hpp"
+
+namespace {
+namespace fs = std::filesystem;
+
+struct DemoRun {
+    int status;
+    std::string out;
+};
+
+// Runs the demo chapter with `args`, capturing stdout+stderr.
+DemoRun demo(const std::string& args) {
+    const fs::path log = fs::temp_directory_path() / ("wb_demo_log" + std::to_string(::getpid()));
+    const std::string cmd = wb::shell_quote(WB_DEMO_CHAPTER) + " " + args + " >" + wb::shell_quote(log.string()) + " 2>&1";
+    const int rc = std::system(cmd.c_str());
+    std::ifstream in(log);
+    std::stringstream s;
+    s << in.rdbuf();
+    fs::remove(log);
+    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, s.str()};
+}
+
+fs::path fresh(const std::string& name) {
+    auto d = fs::temp_directory_path() / ("wb_chapter_test_" + name + std::to_string(::getpid()));
+    fs::remove_all(d);
+    return d;
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+TEST(ChapterCli, BadFlagsExitTwoWithOneLineAndWriteNothing) {
+    const auto d = fresh("bad");
+    for (const std::string args : {"--bogus", "--seed -3", "--seed abc", "--only nosuch", "--out"}) {
+        const DemoRun r = demo(args + " --out " + d.string());
+        EXPECT_EQ(r.status, 2) << args << ": " << r.out;
+        EXPECT_NE(r.out.find("error"), std::string::npos) << args;
+        EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << args << ": " << r.out;
+        EXPECT_FALSE(fs::exists(d)) << args;
+    }
+}
+
+TEST(ChapterCli, HelpAndList) {
+    DemoRun r = demo("--help");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("--quick"), std::string::npos);
+    EXPECT_NE(r.out.find("Exit status"), std::string::npos);
+    r = demo("--list");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("good"), std::string::npos);
+    EXPECT_NE(r.out.find("waits"), std::string::npos);
+}
+
+TEST(ChapterRun, ExitStatusFollowsTheVerdicts) {
+    const auto d = fresh("status");
+    EXPECT_EQ(demo("--quick --no-plots --only good,other --out " + d.string()).status, 0);
+    EXPECT_EQ(demo("--quick --no-plots --only bad --out " + d.string()).status, 1);
+    EXPECT_EQ(demo("--quick --no-plots --only accepted --out " + d.string()).status, 1);
+    const DemoRun w = demo("--quick --no-plots --only waits --out " + d.string());
+    EXPECT_EQ(w.status, 3);
+    EXPECT_NE(w.out.find("waits on exercise 99.1 demo"), std::string::npos) << w.out;
+    fs::remove_all(d);
+}
+
+TEST(ChapterRun, WritesAJsonReport) {
+    const auto d = fresh("json");
+    ASSERT_EQ(demo("--quick --no-plots --only good --out " + d.string()).status, 0);
+    const auto j = nlohmann::json::parse(slurp(d / "checks.json"));
+    EXPECT_EQ(j["chapter"], "99");
+    EXPECT_EQ(j["summary"]["passed"], 1);
+    EXPECT_EQ(j["summary"]["rejected"], 1);
+    EXPECT_EQ(j["sections"][0]["checks"][1]["control"], true);
+    fs::remove_all(d);
+}
+
+TEST(ChapterRun, SameSeedSameDataWhateverTheSectionOrder) {
+    const auto a = fresh("seed_a"), b = fresh("seed_b"), c = fresh("seed_c");
+    ASSERT_EQ(demo("--quick --seed 5 --only good --out " + a.string()).status, 0);
+    ASSERT_EQ(demo("--quick --seed 5 --only other,good --out " + b.string()).status, 0);
+    ASSERT_EQ(demo("--quick --seed 6 --only good --out " + c.string()).status, 0);
+    const auto csv = "data/demo-1-1-draws.csv";
+    EXPECT_EQ(slurp(a / csv), slurp(b / csv));
+    EXPECT_NE(slurp(a / csv), slurp(c / csv));
+    EXPECT_EQ(slurp(a / "demo.gp"), slurp(b / "demo.gp"));
+    for (const auto& d : {a, b, c}) fs::remove_all(d);
+}
+
+}  // namespace
