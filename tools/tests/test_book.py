@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from wbtools import book, common  # noqa: E402
+from wbtools import book, common, literate  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 SHOTS = ROOT / "build" / "book-test"
@@ -256,11 +256,11 @@ class ParseTest(unittest.TestCase):
     def parse(self, text):
         src = self.tmp / "chapter.cpp"
         src.write_text(text, encoding="utf-8")
-        report = book.Report(self.tmp, io.StringIO())
-        ch = book.parse_source(src, report, "99", "99_demo")
+        report = literate.Report(self.tmp, io.StringIO())
+        ch = literate.parse_source(src, report, "99", "99_demo")
         for b in ch.blocks:
-            if isinstance(b, book.Prose):
-                ch.math += book.scan_math(b, src, report)
+            if isinstance(b, literate.Prose):
+                ch.math += literate.scan_math(b, src, report)
         return ch, report
 
     def test_blocks_sections_and_title(self):
@@ -271,9 +271,9 @@ class ParseTest(unittest.TestCase):
         mean = ch.sections[0]
         # The section ends at its closing "});" despite the brackets inside the string.
         self.assertEqual(CHAPTER.split("\n")[mean.end].strip(), "});")
-        ends = [b.section for b in ch.blocks if isinstance(b, book.Code) and b.ends_section]
+        ends = [b.section for b in ch.blocks if isinstance(b, literate.Code) and b.ends_section]
         self.assertEqual(ends, ["mean", "variance", "score"])
-        prose = [b for b in ch.blocks if isinstance(b, book.Prose)]
+        prose = [b for b in ch.blocks if isinstance(b, literate.Prose)]
         self.assertEqual([p.section for p in prose], ["mean", "mean", "variance", "score"])
         self.assertTrue(prose[1].text.startswith("## The mean"))  # dedented
         self.assertIn(("m_t = e^{-t}", 7), ch.math)
