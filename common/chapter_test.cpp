@@ -102,3 +102,24 @@ TEST(ChapterRun, SameSeedSameDataWhateverTheSectionOrder) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ChapterRun, WithoutGnuplotTheDataAndScriptStayAndTheRunSaysHow) {
+    // A PATH without gnuplot (the shell itself is found by its absolute path).
+    const auto e = fresh("nognuplot_env");
+    const std::string cmd = "env PATH=/nonexistent " + wb::shell_quote(WB_DEMO_CHAPTER) + " --quick --only good --out " +
+                            wb::shell_quote(e.string()) + " >" + wb::shell_quote((e.string() + ".log")) + " 2>&1";
+    const int rc = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(rc));
+    EXPECT_EQ(WEXITSTATUS(rc), 0);
+    const std::string log = slurp(e.string() + ".log");
+    EXPECT_NE(log.find("gnuplot is not installed"), std::string::npos) << log;
+    EXPECT_TRUE(fs::exists(e / "demo.gp"));
+    EXPECT_TRUE(fs::exists(e / "data/demo-1-1-draws.csv"));
+    EXPECT_FALSE(fs::exists(e / "demo.svg"));
+    fs::remove_all(e);
+    fs::remove(e.string() + ".log");
+}
+
+}  // namespace
