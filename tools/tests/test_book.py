@@ -411,6 +411,17 @@ class WeaveTest(unittest.TestCase):
         self.assertTrue((self.out / "98_first.html").exists())
         self.assertEqual(book.check_links(self.out), [])
 
+    def test_results_from_another_folder(self):
+        """--figures: a student's own run (./workbook run writes elsewhere than figures/)."""
+        mine = self.tmp / "student-figures"
+        shutil.copytree(self.root / "figures", mine)
+        data = checks_json()
+        data["sections"][0]["checks"][0].update(ok=False, lhs=1.5)
+        (mine / "99_demo" / "checks.json").write_text(json.dumps(data), encoding="utf-8")
+        rc, out, err = run_cli("--root", str(self.root), "--out", str(self.out), "--figures", str(mine))
+        self.assertEqual(rc, 0, err)
+        self.assertIn('<tr class="fail">', self.page())
+
     def test_student_edition_has_no_solutions(self):
         self.assertFalse((self.root / "solutions").exists())
         status, _ = weave(self.root, self.out)

@@ -41,13 +41,16 @@ CSS = HERE / "book.css"
 TEMPLATE = HERE / "book.html"
 MARKER = ".workbook-book"  # marks a folder this tool owns (and may replace)
 
-USAGE = """usage: ./workbook book [--out DIR] [--chapter NN]...
+USAGE = """usage: ./workbook book [--out DIR] [--chapter NN]... [--figures DIR]
 
 Weaves chapters/NN_topic/chapter.cpp and the results of its last run
 (figures/NN_topic/checks.json, figures) into an HTML book; open DIR/index.html.
 
   --out DIR      where to write the book (default: book/ in the workbook)
   --chapter NN   weave only chapter NN (repeatable); the index is rewritten too
+  --figures DIR  read each chapter's results and figures from DIR/NN_topic/
+                 (default: figures/); e.g. the student runs of `./workbook run`,
+                 build/default/student-figures
   --root DIR     the workbook to read (default: the one this tool belongs to)
 
 Exit status: 0 written; 1 written, but some chapter has broken input (listed as
@@ -125,8 +128,8 @@ def display_title(ch):
     return f"{ch.number} · {ch.title or ch.dir}"
 
 
-def render_chapter(ch, root, out, report, prev, nxt, book_title, pages=()):
-    figdir = Path(root) / "figures" / ch.dir
+def render_chapter(ch, figures, out, report, prev, nxt, book_title, pages=()):
+    figdir = Path(figures) / ch.dir
     copies = {}
     md = weave_markdown(ch, figdir, report, copies, pages)
     page = pandoc(md, f"Chapter {ch.number}: {ch.title or ch.dir} — {book_title}",
@@ -260,7 +263,7 @@ def check_links(out):
 # ---------------------------------------------------------------------------
 # The command.
 
-def load_chapter(root, number, dirname, report):
+def load_chapter(root, figures, number, dirname, report):
     src = Path(root) / "chapters" / dirname / "chapter.cpp"
     if not src.exists():
         report.warning(src, 0, "no chapter.cpp yet: the chapter is left out of the book")
@@ -269,7 +272,7 @@ def load_chapter(root, number, dirname, report):
     for b in ch.blocks:
         if isinstance(b, Prose):
             ch.math += scan_math(b, src, report)
-    ch.checks = load_checks(ch, Path(root) / "figures" / dirname, report)
+    ch.checks = load_checks(ch, Path(figures) / dirname, report)
     if not ch.title and ch.checks:
         ch.title = str(ch.checks.get("title", ""))
     return ch
@@ -290,9 +293,11 @@ def _prepare_out(out, replace):
     return work
 
 
-def build(root, out, only=None, stream=sys.stderr):
-    """Weaves the book; returns (exit status, Report)."""
+def build(root, out, only=None, stream=sys.stderr, figures=None):
+    """Weaves the book from root/chapters and the runs' results in `figures` (default
+    root/figures, one NN_topic/ folder per chapter); returns (exit status, Report)."""
     root, out = Path(root).resolve(), Path(out).resolve()
+    figures = Path(figures).resolve() if figures else root / "figures"
     report = Report(root, stream)
     chapters = common.chapter_dirs(root)
     if not chapters:
@@ -310,9 +315,9 @@ def build(root, out, only=None, stream=sys.stderr):
         loaded = []
         for n, d in chapters:
             if full or n in only:
-                ch = load_chapter(root, n, d, report)
+                ch = load_chapter(root, figures, n, d, report)
             else:  # only for the index and the links: read quietly
-                ch = load_chapter(root, n, d, Report(root, quiet=True))
+                ch = load_chapter(root, figures, n, d, Report(root, quiet=True))
             if ch is not None:
                 loaded.append(ch)
         title = book_title_of(root)
@@ -325,7 +330,7 @@ def build(root, out, only=None, stream=sys.stderr):
             k = present.index(ch)
             prev = (present[k - 1].dir, display_title(present[k - 1])) if k > 0 else None
             nxt = (present[k + 1].dir, display_title(present[k + 1])) if k + 1 < len(present) else None
-            render_chapter(ch, root, work, report, prev, nxt, title, {f"{c.dir}.html" for c in loaded})
+            render_chapter(ch, figures, work, report, prev, nxt, title, {f"{c.dir}.html" for c in loaded})
         index = pandoc(index_markdown(loaded, work, title), title, {"nav": "", "booktitle": html.escape(title)},
                        report, root / "chapters", toc=False)
         if index is not None:
@@ -348,14 +353,14 @@ def build(root, out, only=None, stream=sys.stderr):
 
 
 def parse_args(args):
-    opts = {"out": None, "chapters": [], "root": None}
+    opts = {"out": None, "chapters": [], "root": None, "figures": None}
     it = iter(args)
     for a in it:
         if a in ("-h", "--help"):
             print(USAGE)
             return None
         key, eq, val = a.partition("=")
-        if key in ("--out", "--chapter", "--root"):
+        if key in ("--out", "--chapter", "--root", "--figures"):
             if not eq:
                 val = next(it, None)
                 if val is None or val.startswith("--"):
@@ -380,7 +385,10 @@ def main(cmd, args):
     if not (root / "chapters").is_dir():
         common.die(f"--root {root}: no chapters/ folder")
     out = Path(opts["out"]).resolve() if opts["out"] else root / "book"
-    status, report = build(root, out, opts["chapters"] or None)
+    figures = Path(opts["figures"]).resolve() if opts["figures"] else None
+    if figures is not None and not figures.is_dir():
+        common.die(f"--figures {opts['figures']}: no such folder")
+    status, report = build(root, out, opts["chapters"] or None, figures=figures)
     n_err, n_warn = len(report.errors), len(report.warnings)
     print(f"book: {out / 'index.html'}  ({n_err} errors, {n_warn} warnings)")
     if n_err:

@@ -16,7 +16,7 @@ def load_checks(ch, figdir, report):
     path = figdir / "checks.json"
     if not path.exists():
         report.warning(path, 0, f"chapter {ch.number} has not been run yet (no checks.json): the page shows no "
-                       f"results and no figures; run the chapter (./workbook run {ch.number}) and weave again")
+                       f"results and no figures; run it (./workbook all --chapter {ch.number}) and weave again")
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -245,8 +245,8 @@ def weave_markdown(ch, figdir, report, copies, pages=()):
 
     if checks is None:
         banner = raw_html(f'<p class="banner not-run">Chapter {ch.number} has not been run yet, so this page '
-                          f'shows no results and no figures. Run it (<code>./workbook run {ch.number}</code>) '
-                          f'and weave the book again (<code>./workbook book</code>).</p>')
+                          f'shows no results and no figures. Run it and weave the book again '
+                          f'(<code>./workbook all --chapter {ch.number}</code>).</p>')
     else:
         text, cls = summary_text(checks)
         banner = raw_html(f'<p class="banner {cls}">Last run: {html.escape(text)}.{run_info}</p>')
