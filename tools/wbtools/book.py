@@ -288,7 +288,8 @@ def _prepare_out(out, replace):
         out.mkdir(parents=True, exist_ok=True)
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    # Named *.tmp (gitignored) in case the build is interrupted.
+    work = Path(tempfile.mkdtemp(prefix=f"{out.name}-new-", suffix=".tmp", dir=out.parent))
     work.chmod(0o755)
     return work
 
@@ -340,7 +341,7 @@ def build(root, out, only=None, stream=sys.stderr, figures=None):
         if full:
             old = None
             if out.exists():
-                old = out.parent / f".{out.name}-old-{os.getpid()}"
+                old = out.parent / f"{out.name}-old-{os.getpid()}.tmp"
                 out.rename(old)
             work.rename(out)
             if old is not None:

@@ -117,6 +117,9 @@ def _code_depths(lines, is_code):
                     end = line.find(")" + m.group(1) + '"', i + m.end())
                     i = n if end < 0 else end + len(m.group(1)) + 2
                     continue
+            if c == "'" and i > 0 and line[i - 1].isalnum() and line[i - 2:i] != "u8" and line[i - 1] not in "uUL":
+                i += 1  # a digit separator (1'000'000), not a character literal
+                continue
             if c in "\"'":
                 j = i + 1
                 while j < n and line[j] != c:
