@@ -157,7 +157,8 @@ def render_chapter(ch, figures, out, report, prev, nxt, book_title, pages=()):
 
 
 class _Headings(HTMLParser):
-    """The (id, text) of a page's <h2> headings: the sections listed in the contents."""
+    """The (id, inner HTML) of a page's <h2> headings, math included: the sections
+    listed in the contents."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -166,15 +167,23 @@ class _Headings(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "h2":
             self.cur = [dict(attrs).get("id") or "", []]
+        elif self.cur is not None:
+            self.cur[1].append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        if self.cur is not None:
+            self.cur[1].append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
         if tag == "h2" and self.cur is not None:
             self.found.append((self.cur[0], re.sub(r"\s+", " ", "".join(self.cur[1])).strip()))
             self.cur = None
+        elif self.cur is not None:
+            self.cur[1].append(f"</{tag}>")
 
     def handle_data(self, data):
         if self.cur is not None:
-            self.cur[1].append(data)
+            self.cur[1].append(html.escape(data, quote=False))
 
 
 def index_markdown(chapters, out, book_title):
@@ -189,7 +198,7 @@ def index_markdown(chapters, out, book_title):
             item.append(f'<a class="title" href="{e(ch.dir)}.html">{name}</a>')
             h = _Headings()
             h.feed(page.read_text(encoding="utf-8"))
-            secs = "".join(f'<li><a href="{e(ch.dir)}.html#{e(i)}">{e(t)}</a></li>' for i, t in h.found if i)
+            secs = "".join(f'<li><a href="{e(ch.dir)}.html#{e(i)}">{t}</a></li>' for i, t in h.found if i)
         else:
             item.append(f'<span class="title">{name}</span> <span class="run">(not woven)</span>')
             secs = ""
