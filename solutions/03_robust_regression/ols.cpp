@@ -1,0 +1,29 @@
+// 03.1: ordinary least squares through xtensor-blas.
+#include <stdexcept>
+
+#include <xtensor-blas/xlinalg.hpp>
+
+#include "robust.hpp"
+#include "wb/exercise.hpp"
+
+namespace ch03 {
+
+OlsFit ols(const Matrix& X, const Vector& y) {
+    if (X.shape(0) != y.size() || X.shape(0) <= X.shape(1))
+        throw std::invalid_argument("ols: need X of shape (n, p) with n > p and y of length n");
+    // BEGIN SOLUTION 03.1 ols
+    const std::size_t n = X.shape(0), p = X.shape(1);
+    // lstsq (LAPACK gelsd, an SVD) minimises ‖y − Xβ‖² without forming XᵀX, whose
+    // condition number is the square of X's.
+    OlsFit f;
+    f.beta = std::get<0>(xt::linalg::lstsq(X, y));
+    f.residuals = y - xt::linalg::dot(X, f.beta);
+    f.sigma2 = xt::sum(f.residuals * f.residuals)() / static_cast<double>(n - p);
+    // Cov β̂ = σ²(XᵀX)⁻¹ when Var(ε|X) = σ²I; plug in σ̂².
+    const Matrix XtX = xt::linalg::dot(xt::transpose(X), X);
+    f.cov = f.sigma2 * xt::linalg::inv(XtX);
+    return f;
+    // END SOLUTION
+}
+
+}  // namespace ch03
