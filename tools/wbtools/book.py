@@ -115,13 +115,14 @@ def _norm(tex):
 
 
 def nav_html(prev, nxt):
+    """Previous chapter, contents, next chapter: one line, long titles cut with an ellipsis."""
     e = html.escape
-    parts = ['<a class="up" href="index.html">Contents</a>']
-    parts.append(f'<a class="prev" rel="prev" href="{e(prev[0])}.html">← {e(prev[1])}</a>' if prev
-                 else '<span class="prev"></span>')
-    parts.append(f'<a class="next" rel="next" href="{e(nxt[0])}.html">{e(nxt[1])} →</a>' if nxt
-                 else '<span class="next"></span>')
-    return "".join(parts)
+    return "".join([
+        f'<a class="prev" rel="prev" href="{e(prev[0])}.html" title="{e(prev[1])}">← <span class="t">{e(prev[1])}</span></a>' if prev
+        else '<span class="prev"></span>',
+        '<a class="up" href="index.html">Contents</a>',
+        f'<a class="next" rel="next" href="{e(nxt[0])}.html" title="{e(nxt[1])}"><span class="t">{e(nxt[1])}</span> →</a>' if nxt
+        else '<span class="next"></span>'])
 
 
 def display_title(ch):
