@@ -378,6 +378,21 @@ class WeaveTest(unittest.TestCase):
         self.assertTrue(any(e.startswith("chapters/99_demo/chapter.cpp:23: error: link to 'data/nothing.csv'")
                             for e in report.errors), report.errors)
 
+    def test_stale_figure_file(self):
+        """A figure file the last run did not write (left from an older version) is an error."""
+        (self.root / "figures" / "99_demo" / "score.svg").write_text(SVG)
+        src = self.root / "chapters" / "99_demo" / "chapter.cpp"
+        src.write_text(CHAPTER.replace("(mean.svg)", "(score.svg)"), encoding="utf-8")
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 1)
+        self.assertTrue(any(e.startswith("chapters/99_demo/chapter.cpp:13: error: figure 'score.svg' is not "
+                                         "produced by the chapter") for e in report.errors), report.errors)
+        # In a section that was skipped (a student's run), it is only a warning.
+        src.write_text(CHAPTER, encoding="utf-8")
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 0, report.errors)
+        self.assertTrue(any("'score.svg' is from an earlier run" in w for w in report.warnings), report.warnings)
+
     def test_tex_pandoc_cannot_read(self):
         src = self.root / "chapters" / "99_demo" / "chapter.cpp"
         src.write_text(CHAPTER.replace("$m_t = e^{-t}$", r"$m_t = \frac{1}{e^t$"), encoding="utf-8")

@@ -204,8 +204,12 @@ def weave_markdown(ch, figdir, report, copies, pages=()):
             return (f'<span class="{cls}">[figure <code>{html.escape(target)}</code>: '
                     f'{html.escape(alt)} — not shown: {html.escape(why)}]</span>')
         if checks is not None and all_figs and stem not in all_figs and not checks.get("only"):
-            report.error(ch.source, line, f"figure '{target}' is not produced by the chapter (its last run wrote "
-                         f"{', '.join(sorted(all_figs))}); a stale file?")
+            if sec is not None and sec.get("status") in ("skipped", "error"):
+                report.warning(ch.source, line, f"figure '{target}' is from an earlier run: section "
+                               f"'{prose.section}' did not run this time ({sec.get('status')})")
+            else:
+                report.error(ch.source, line, f"figure '{target}' is not produced by the chapter (its last run "
+                             f"wrote {', '.join(sorted(all_figs))}); a stale file?")
         copies[f"{ch.dir}/{target}"] = src
         whole, a, b = m.group(0), m.start(2) - m.start(), m.end(2) - m.start()
         return whole[:a] + f"{ch.dir}/{target}" + whole[b:]
