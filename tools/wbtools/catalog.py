@@ -184,12 +184,16 @@ def build(bd, targets, keep_going=False, timeout=None):
     return r.returncode == 0, r.stdout or ""
 
 
-def compiler_messages(output, limit=40):
-    """The compiler's diagnostics from a build log, without ninja's noise."""
+def compiler_messages(output, limit=40, root=None):
+    """The compiler's diagnostics from a build log, without ninja's noise (paths
+    relative to root when given)."""
+    if root:
+        output = output.replace(str(root) + "/", "")
     keep = []
     for line in output.splitlines():
         s = line.strip()
         if (not s or re.match(r"^\[\d+/\d+\]", s) or s.startswith("FAILED:") or s.startswith("ninja:")
+                or s.startswith("-- ") or s.startswith("Re-running CMake")
                 or re.match(r"^(/\S*)?(c\+\+|g\+\+|clang\+\+|cc|gcc|ld)\b.* -o ", s) or "-MD -MT" in s
                 or s.startswith("gmake") or s.startswith("Change Dir")):
             continue

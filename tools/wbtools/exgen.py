@@ -49,6 +49,13 @@ MARKER_LIKE_RE = re.compile(
     r"(?i:\b(BEGIN|END)[ \t]+SOLUTION\b)|//[ \t]*(BEGIN|END)[ \t]+[A-Z][A-Z_]*\b|//[ \t]*STUB\b")
 
 
+class ArgParser(argparse.ArgumentParser):
+    """argparse whose usage errors are the workbook's one-line errors (status 2)."""
+
+    def error(self, message):
+        raise common.UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
 class MarkerError(Exception):
     """Malformed markers: a list of (path, line, message)."""
 
@@ -288,6 +295,12 @@ def generate(root=common.ROOT, check=False, force=False, out=sys.stdout, chapter
         return 2
     for o in orphans:
         print(f"orphan: {o}", file=out)
+    for rel, o in sorted(outputs.items()):
+        ident = o["exercise"]
+        hints = root / "exercises" / rel.split("/")[0] / "HINTS.md"
+        text = hints.read_text(encoding="utf-8") if hints.exists() else ""
+        if ident and not re.search(rf"^##[ \t]+{re.escape(ident)}[ \t]+[—–-]", text, re.M):
+            print(f"warning: exercises/{rel.split('/')[0]}/HINTS.md has no heading '## {ident} — Title'", file=out)
     old = {k: v for k, v in load_manifest(root).items() if not chapters or k[:2] in chapters}
     ex = root / "exercises"
     stale = sorted(set(old) - set(outputs))
@@ -350,7 +363,7 @@ def generate(root=common.ROOT, check=False, force=False, out=sys.stdout, chapter
 
 
 def main(cmd, args):
-    ap = argparse.ArgumentParser(prog="./workbook generate",
+    ap = ArgParser(prog="./workbook generate",
                                  description="Compile solutions/ into the exercise stubs in exercises/.")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 listing the files that differ from the compiler's output")

@@ -15,14 +15,11 @@ student-edition writes a copy of the workbook without solutions/ (nor build/,
 .git, book/) whose exercises are the pristine stubs; CMake then links every
 chapter against the exercises.
 """
-import argparse
 import json
-import os
 import re
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from . import catalog, common, exgen
@@ -111,7 +108,7 @@ def grade(root, submission=None, out="results.json", timeout=10.0, chapters=(), 
             ok, blog = catalog.build(bd, [ex.target], timeout=1200)
             if not ok:
                 names = source_tests(ex) or ["(all tests)"]
-                msg = "does not compile:\n" + (catalog.compiler_messages(blog, 30) or blog[-3000:])
+                msg = "does not compile:\n" + (catalog.compiler_messages(blog, 30, root=tree) or blog[-3000:])
                 if ex.name in notes:
                     msg = notes[ex.name] + "\n" + msg
                 for n in names:
@@ -179,12 +176,12 @@ def student_edition(root, dest, log=sys.stdout):
 
 def main(cmd, args):
     if cmd == "student-edition":
-        ap = argparse.ArgumentParser(prog="./workbook student-edition",
+        ap = exgen.ArgParser(prog="./workbook student-edition",
                                      description="Write a copy of the workbook without solutions/.")
         ap.add_argument("dir")
         a = ap.parse_args(args)
         return student_edition(common.ROOT, a.dir)
-    ap = argparse.ArgumentParser(prog="./workbook grade", description="Grade the exercises (Gradescope format).")
+    ap = exgen.ArgParser(prog="./workbook grade", description="Grade the exercises (Gradescope format).")
     ap.add_argument("--submission", help="a student's workbook (or its exercises/ folder) to grade")
     ap.add_argument("--out", default="results.json", help="where to write the results (default ./results.json)")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per test (default 10)")

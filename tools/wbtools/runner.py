@@ -11,7 +11,6 @@ grade and student-edition are the instructor's commands (instructor.py).
 Each exercise is built as its own test executable (test_exNN_X) in build/default,
 so only the exercise being checked is compiled.
 """
-import argparse
 import os
 import shutil
 import subprocess
@@ -79,7 +78,7 @@ def show_result(ex, state, log, res, out=sys.stdout):
     hint = f"./workbook hint {ex.id}"
     if state == "does not compile":
         print(colour("  does not compile:", "1;31", out), file=out)
-        print(indent(catalog.compiler_messages(log) or log.strip(), "    "), file=out)
+        print(indent(catalog.compiler_messages(log, root=ex.root) or log.strip(), "    "), file=out)
         print(f"  Fix the first error above and save; hint: {hint}", file=out)
         return
     failed = [t for t in res.tests if not t.passed]
@@ -145,7 +144,7 @@ def cmd_check(args, root):
 
 
 def cmd_list(args, root):
-    ap = argparse.ArgumentParser(prog="./workbook list")
+    ap = exgen.ArgParser(prog="./workbook list")
     ap.add_argument("--no-build", action="store_true", help="do not build edited exercises to learn their state")
     a = ap.parse_args(args)
     all_ = catalog.exercises(root)

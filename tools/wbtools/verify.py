@@ -9,10 +9,9 @@ exercise. Exit status 1 on any discrepancy: a test that passes on a stub checks
 nothing; a test that fails on the solution is wrong. Each exercise is its own
 target, so one that does not compile is reported and the others still run.
 """
-import argparse
 import sys
 
-from . import catalog, common
+from . import catalog, common, exgen
 
 TIMEOUT = 120
 
@@ -40,7 +39,7 @@ def verify(root, bd, chapters=(), out=sys.stdout):
             ok, log = catalog.build(bd, [ex.sol_target])
             if not ok:
                 issues.append("solution does not compile")
-                problems.append((ex, "solution build", catalog.compiler_messages(log, 15)))
+                problems.append((ex, "solution build", catalog.compiler_messages(log, 15, root=root)))
             else:
                 exe = catalog.executable(bd, ex.sol_target)
                 sol_names = catalog.list_tests(exe) or []
@@ -60,7 +59,7 @@ def verify(root, bd, chapters=(), out=sys.stdout):
         ok, log = catalog.build(bd, [ex.target])
         if not ok:
             issues.append("stub does not compile")
-            problems.append((ex, "stub build", catalog.compiler_messages(log, 15)))
+            problems.append((ex, "stub build", catalog.compiler_messages(log, 15, root=root)))
         else:
             exe = catalog.executable(bd, ex.target)
             names = catalog.list_tests(exe) or []
@@ -96,7 +95,7 @@ def verify(root, bd, chapters=(), out=sys.stdout):
 
 
 def main(cmd, args):
-    ap = argparse.ArgumentParser(prog="./workbook verify", description=__doc__.strip().split("\n\n")[0])
+    ap = exgen.ArgParser(prog="./workbook verify", description=__doc__.strip().split("\n\n")[0])
     ap.add_argument("--build-dir", help="build folder (configured if needed; default build/default)")
     ap.add_argument("chapters", nargs="*", help="only these chapters (e.g. 13)")
     a = ap.parse_args(args)
