@@ -107,6 +107,83 @@ class FixtureRunner(unittest.TestCase):
         self.assertEqual(instructor.source_tests(ex), ["A.B", "Fx.C"])
 
 
+FAKE_GTEST = r"""#!/usr/bin/env python3
+# Stands in for a GoogleTest executable: MODE is normal, crash or hang.
+import json, os, signal, sys, time
+MODE = "@MODE@"
+args = sys.argv[1:]
+if "--gtest_list_tests" in args:
+    print("Suite.\n  Passes\n  Fails  # GetParam() = 1")
+    sys.exit(0)
+out = next(a.split(":", 1)[1] for a in args if a.startswith("--gtest_output=json:"))
+print("[ RUN      ] Suite.Passes\n[       OK ] Suite.Passes\n[ RUN      ] Suite.Fails", flush=True)
+if MODE == "crash":
+    os.kill(os.getpid(), signal.SIGSEGV)
+if MODE == "hang":
+    time.sleep(60)
+doc = {"testsuites": [{"name": "Suite", "testsuite": [
+    {"name": "Passes", "status": "RUN", "result": "COMPLETED"},
+    {"name": "Fails", "status": "RUN", "result": "COMPLETED",
+     "failures": [{"failure": "x_test.cpp:3\nExpected equality of these values:\n  f(1)\n    Which is: 0\n  1"}]}]}]}
+json.dump(doc, open(out, "w"))
+sys.exit(1)
+"""
+
+
+class RunTests(unittest.TestCase):
+    """catalog.run_tests turns every way a test program can end into per-test results."""
+
+    def fake(self, mode):
+        p = Path(self.tmp.name) / f"fake_{mode}"
+        p.write_text(FAKE_GTEST.replace("@MODE@", mode))
+        p.chmod(0o755)
+        return p
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_failures_carry_gtest_messages(self):
+        exe = self.fake("normal")
+        names = catalog.list_tests(exe)
+        self.assertEqual(names, ["Suite.Passes", "Suite.Fails"])
+        r = catalog.run_tests(exe, expected=names)
+        self.assertEqual([(t.name, t.passed) for t in r.tests], [("Suite.Passes", True), ("Suite.Fails", False)])
+        self.assertIn("Which is: 0", r.tests[1].messages[0])
+        self.assertFalse(r.all_passed)
+
+    def test_a_crash_fails_the_running_test(self):
+        r = catalog.run_tests(self.fake("crash"), expected=["Suite.Passes", "Suite.Fails"])
+        self.assertEqual([(t.name, t.passed) for t in r.tests], [("Suite.Passes", True), ("Suite.Fails", False)])
+        self.assertIn("SIGSEGV", r.tests[1].messages[0])
+
+    def test_a_hang_is_a_timeout_not_a_hung_runner(self):
+        t0 = time.time()
+        r = catalog.run_tests(self.fake("hang"), gtest_filter="Suite.Fails", timeout=1, expected=["Suite.Fails"])
+        self.assertLess(time.time() - t0, 20)
+        self.assertTrue(r.timed_out)
+        hung = [t for t in r.tests if t.name == "Suite.Fails"]
+        self.assertEqual([t.passed for t in hung], [False])
+        self.assertIn("timed out", hung[0].messages[0])
+
+    def test_polling_notices_a_save(self):
+        from wbtools import runner
+        f = Path(self.tmp.name) / "x.cpp"
+        f.write_text("a")
+
+        def save():
+            time.sleep(0.5)
+            f.write_text("bb")
+
+        import threading
+        threading.Thread(target=save).start()
+        t0 = time.time()
+        runner.wait_for_change([f], poll=True)
+        self.assertLess(time.time() - t0, 10)
+
+
 def pick_chapter():
     """The chapter the integration tests use: 13 if it has exercises, else the
     first chapter with at least three exercises and their solutions."""
