@@ -133,7 +133,8 @@ int main(int argc, char** argv) {
     **Why a deterministic scheme cannot reproduce the spread.** Take the
     Ornstein–Uhlenbeck process $dX = -\theta X\,dt + \sigma\,dW$ started from
     $N(m_0, s_0^2)$, where $s_0^2 = \sigma^2/(2\theta)$ is the stationary variance.
-    Its exact solution has $\operatorname{Var} X_T = e^{-2\theta T}s_0^2 + \frac{\sigma^2}{2\theta}(1 - e^{-2\theta T}) = s_0^2$:
+    Its exact solution has
+    $\operatorname{Var} X_T = e^{-2\theta T}s_0^2 + \frac{\sigma^2}{2\theta}(1 - e^{-2\theta T}) = s_0^2$:
     the noise keeps replenishing the spread that the drift removes. Euler on the drift
     alone maps $X_0$ to $(1-\theta h)^N X_0$, a deterministic map, so its endpoint variance
     is $(1-\theta h)^{2N}s_0^2 \to e^{-2\theta T}s_0^2$: the spread only decays. EM's
@@ -147,7 +148,7 @@ int main(int argc, char** argv) {
 
     ![A deterministic scheme (Euler) against Euler–Maruyama for an Ornstein–Uhlenbeck process](ode_vs_sde.svg)
     */
-    ch.section("euler-to-em", "From Euler to Euler–Maruyama", [](wb::Section& s) {
+    ch.section("euler-to-em", "From Euler to Euler–Maruyama  [exercises 11.1, 11.2]", [](wb::Section& s) {
         // Dahlquist's test equation, through exercise 11.1.
         {
             const double lambda = -1.0, h = 0.1;
@@ -277,7 +278,7 @@ int main(int argc, char** argv) {
 
     ![Local one-step errors on geometric Brownian motion (quadrature, no sampling)](local_errors.svg)
     */
-    ch.section("milstein", "Milstein's correction and local errors", [](wb::Section& s) {
+    ch.section("milstein", "Milstein's correction and local errors  [exercises 11.2, 11.3]", [](wb::Section& s) {
         // The Itô sum of W dW on m substeps against ½(ΔW² − h).
         {
             const double h = 0.1;
@@ -332,7 +333,8 @@ int main(int argc, char** argv) {
                 const double e = exact(z) - ch11::milstein_step(x0, 0, h, r * z, f, g, gx);
                 return e * e;
             })));
-            mean_em.push_back(std::fabs(gauss_expect([&](double z) { return exact(z) - ch11::em_step(x0, 0, h, r * z, f, g); })));
+            mean_em.push_back(
+                std::fabs(gauss_expect([&](double z) { return exact(z) - ch11::em_step(x0, 0, h, r * z, f, g); })));
             // The control variant: ½ g g' ΔW² without the −h (ordinary chain rule).
             mean_bad.push_back(std::fabs(gauss_expect([&](double z) {
                 const double dW = r * z;
@@ -410,7 +412,7 @@ int main(int argc, char** argv) {
 
     ![Strong and weak errors against the step, with fitted slopes and 95% intervals](convergence.svg)
     */
-    ch.section("convergence", "Strong and weak orders on GBM", [](wb::Section& s) {
+    ch.section("convergence", "Strong and weak orders on GBM  [library solver]", [](wb::Section& s) {
         const double mu = 1.0, sg = 1.0, x0 = 1.0, T = 1.0;
         const wb::GeometricBrownian gbm(mu, sg);
         const int K = s.quick() ? 10 : 11;                // finest grid: 2^K steps
@@ -529,7 +531,10 @@ int main(int argc, char** argv) {
             return se;
         };
         const double xlo = hs.front() / 1.6, xhi = hs.back() * 1.6;
-        wb::Figure fig("convergence", fmt::format("Geometric Brownian motion (μ = {}, s = {}, T = {}) on common Brownian paths; bars: 95%", mu, sg, T), 1, 2);
+        wb::Figure fig("convergence",
+                       fmt::format("Geometric Brownian motion (μ = {}, s = {}, T = {}) on common Brownian paths; bars: 95%",
+                                   mu, sg, T),
+                       1, 2);
         fig.panel(0).title("strong error E|X_T − X^h_T|").logx().logy().xlabel("step h").ylabel("error").key("bottom right")
             .xrange(xlo, xhi)
             .errorbars(hs, e_em, ci(se_em), "", 0)
@@ -588,9 +593,9 @@ int main(int argc, char** argv) {
     $(E F^4 / (E F^2)^2)^n$, so longer horizons need astronomically many paths to estimate
     a mean square — itself a lesson about multiplicative noise.)
 
-    ![Stability regions: Euler (ODE) in the complex hλ plane, mean-square stability of the SDE and of EM in the (hλ, hμ²) plane, and simulated second moments](stability.svg)
+    ![Stability regions of Euler (ODE) and of the SDE and EM in mean square; simulated second moments](stability.svg)
     */
-    ch.section("stability", "Dahlquist and mean-square stability", [](wb::Section& s) {
+    ch.section("stability", "Dahlquist and mean-square stability  [exercises 11.1, 11.2]", [](wb::Section& s) {
         // Euler on y' = λy, λ = −10, 40 steps, inside and outside |1 + hλ| < 1 (exercise 11.1).
         const double lam_d = -10.0;
         const Coefficient fd = [lam_d](double y, double) { return lam_d * y; };
@@ -636,7 +641,8 @@ int main(int argc, char** argv) {
                 }
             }
             const wb::Estimate e3{m2[steps].mean(), m2[steps].se(), n};
-            s.monte_carlo(fmt::format("h = {} ({} the boundary): E X_3² = (|1 + hλ|² + hμ²)³", h, h < h_star ? "inside" : "outside"),
+            s.monte_carlo(fmt::format("h = {} ({} the boundary): E X_3² = (|1 + hλ|² + hμ²)³", h,
+                                      h < h_star ? "inside" : "outside"),
                           e3, std::pow(factor(h), steps));
             s.control().monte_carlo(fmt::format("h = {}: E X_3² = |1 + hλ|^6 (no hμ² term)", h), e3,
                                     std::pow(1 + h * lambda, 2 * steps));
@@ -788,7 +794,7 @@ int main(int argc, char** argv) {
 
     ![Fraction of exploding Euler–Maruyama paths, and the lower bound on E|X_N|](explosion.svg)
     */
-    ch.section("explosion", "Superlinear drift: Euler–Maruyama diverges", [](wb::Section& s) {
+    ch.section("explosion", "Superlinear drift: Euler–Maruyama diverges  [exercise 11.2]", [](wb::Section& s) {
         const Coefficient f = [](double x, double) { return -x * x * x; };
         const Coefficient g = [](double, double) { return 1.0; };
         {
@@ -894,7 +900,7 @@ int main(int argc, char** argv) {
 
     ![Euler–Maruyama and tamed Euler–Maruyama on the same Brownian increments](cubic_paths.svg)
     */
-    ch.section("taming", "Tamed Euler–Maruyama", [](wb::Section& s) {
+    ch.section("taming", "Tamed Euler–Maruyama  [exercises 11.2, 11.4]", [](wb::Section& s) {
         const Coefficient f = [](double x, double) { return -x * x * x; };
         const Coefficient g = [](double, double) { return 1.0; };
         const double big = 1e6;
