@@ -18,7 +18,9 @@ This chapter derives, one step at a time, the three ways around that difficulty:
   of a Gaussian noising kernel, and learns the score of the *noised* density.
 
 The derivation follows the written assignment (seed 002, question 1; seed 004, question 1)
-step by step. So that every step can be checked, the data density is explicit: a Gaussian
+step by step: steps 1, 3, 4, 5 and 6 below are steps 1–5 of seed 002's answer, step 2 is
+Hyvärinen's original argument (which step 5 repeats along a direction $v$), step 7 closes the
+argument, and step 8 derives DSM. So that every step can be checked, the data density is explicit: a Gaussian
 mixture, whose score is known in closed form, and the model $s_\theta$ is an explicit nonlinear
 function,
 $$ s_\theta(x) = W \tanh(Ux + b) + c - \lambda x, $$
@@ -411,20 +413,20 @@ Mat grid_points(std::size_t k, double lo, double hi) {
 int main(int argc, char** argv) {
     wb::Chapter ch("09", "Score matching: ISM, SSM and DSM");
 
-/*md
-## The data density, its score, and a nonlinear model
+    /*md
+    ## 1. The data density, its score, and a nonlinear model
 
-The data density is the mixture
-$p(x) = \sum_k \pi_k \mathcal{N}(x; \mu_k, \sigma_k^2 I)$ with three components in $d = 2$
-(weights 0.3, 0.45, 0.25; means $(-2, 0)$, $(1.5, 1.5)$, $(1, -2)$; widths 0.6, 0.8, 0.5).
-Its score is exact,
-$$ \nabla_x \log p(x) = \sum_k r_k(x)\,\frac{\mu_k - x}{\sigma_k^2}, \qquad
-r_k(x) = \frac{\pi_k \mathcal{N}(x;\mu_k,\sigma_k^2 I)}{p(x)}, $$
-which we check against central differences of $\log p$. The model's closed-form Jacobian is
-checked the same way: it is what the dual-number pass of exercise 09.2 must reproduce.
+    The data density is the mixture
+    $p(x) = \sum_k \pi_k \mathcal{N}(x; \mu_k, \sigma_k^2 I)$ with three components in $d = 2$
+    (weights 0.3, 0.45, 0.25; means $(-2, 0)$, $(1.5, 1.5)$, $(1, -2)$; widths 0.6, 0.8, 0.5).
+    Its score is exact,
+    $$ \nabla_x \log p(x) = \sum_k r_k(x)\,\frac{\mu_k - x}{\sigma_k^2}, \qquad
+    r_k(x) = \frac{\pi_k \mathcal{N}(x;\mu_k,\sigma_k^2 I)}{p(x)}, $$
+    which we check against central differences of $\log p$. The model's closed-form Jacobian is
+    checked the same way: it is what the dual-number pass of exercise 09.2 must reproduce.
 
-![The data density with its score field, and the score field of one model s_θ](setup.svg)
-*/
+    ![The data density with its score field, and the score field of one model s_θ](setup.svg)
+    */
     ch.section("setup", "The data density, its score, and a nonlinear model", [](wb::Section& s) {
         const auto p = data_density();
         const TanhScore m0 = model(0);
@@ -476,18 +478,18 @@ checked the same way: it is what the dual-number pass of exercise 09.2 must repr
         s.save(fig);
     });
 
-/*md
-## Step 1: the Fisher divergence, and why it cannot be computed
+    /*md
+    ## 2. Step 1 — the Fisher divergence, and why it cannot be computed
 
-The natural objective is the (halved) Fisher divergence between the model and the data,
-$$ J(\theta) = \tfrac12\,\mathbb{E}_{p}\big\|s_\theta(x) - \nabla_x \log p(x)\big\|^2 . $$
-It is zero exactly when $s_\theta = \nabla_x\log p$ almost everywhere, and positive otherwise.
-It cannot be computed in practice because it needs $\nabla_x \log p$ at the data points, and a
-data set gives samples of $p$, not its score; estimating the score from samples is the very
-problem. Here, and only here, $p$ is known, so $J$ can be evaluated and every later step can be
-compared with it. The checks: $J$ of the true score is exactly zero, and $J(\theta)$ of a model
-is decisively positive; the control claims the model's $J$ is zero.
-*/
+    The natural objective is the (halved) Fisher divergence between the model and the data,
+    $$ J(\theta) = \tfrac12\,\mathbb{E}_{p}\big\|s_\theta(x) - \nabla_x \log p(x)\big\|^2 . $$
+    It is zero exactly when $s_\theta = \nabla_x\log p$ almost everywhere, and positive otherwise.
+    It cannot be computed in practice because it needs $\nabla_x \log p$ at the data points, and a
+    data set gives samples of $p$, not its score; estimating the score from samples is the very
+    problem. Here, and only here, $p$ is known, so $J$ can be evaluated and every later step can be
+    compared with it. The checks: $J$ of the true score is exactly zero, and $J(\theta)$ of a model
+    is decisively positive; the control claims the model's $J$ is zero.
+    */
     ch.section("fisher", "Step 1: the Fisher divergence", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(20000, 100000);
@@ -502,30 +504,30 @@ is decisively positive; the control claims the model's $J$ is zero.
         }
     });
 
-/*md
-## Step 2: Hyvärinen's integration by parts
+    /*md
+    ## 3. Step 2 — Hyvärinen's integration by parts
 
-Expanding the square in $J$ gives three terms:
-$$ J(\theta) = \mathbb{E}\big[\tfrac12\|s_\theta\|^2\big] - \mathbb{E}\big[s_\theta^\top \nabla\log p\big]
-   + \tfrac12\mathbb{E}\|\nabla \log p\|^2 . $$
-The last is free of $\theta$. The middle one still contains the unknown score, but
-$p\,\nabla\log p = \nabla p$, so coordinate by coordinate
-$$ \mathbb{E}_p\big[s_i\,\partial_i \log p\big] = \int s_i\,\partial_i p\,dx
-   = \big[s_i\,p\big]_{\partial} - \int p\,\partial_i s_i\,dx = -\mathbb{E}_p[\partial_i s_i], $$
-provided the boundary term vanishes, $p(x)s_\theta(x) \to 0$ as $\|x\| \to \infty$ (here $p$ has
-Gaussian tails and $s_\theta$ grows at most linearly). Summing over $i$ (Hyvärinen 2005,
-Theorem 1):
-$$ \mathbb{E}\big[s_\theta^\top \nabla\log p\big] = -\mathbb{E}\big[\nabla\cdot s_\theta\big], \qquad
-   J(\theta) = \underbrace{\mathbb{E}\big[\tfrac12\|s_\theta\|^2 + \nabla\cdot s_\theta\big]}_{J_{\rm ISM}(\theta)}
-   + \tfrac12\mathbb{E}\|\nabla\log p\|^2 . $$
-$J_{\rm ISM}$ needs only samples of $p$. Its price is the divergence
-$\nabla\cdot s_\theta = \operatorname{tr}\nabla_x s_\theta$: $d$ derivative passes through the model.
+    Expanding the square in $J$ gives three terms:
+    $$ J(\theta) = \mathbb{E}\big[\tfrac12\|s_\theta\|^2\big] - \mathbb{E}\big[s_\theta^\top \nabla\log p\big]
+       + \tfrac12\mathbb{E}\|\nabla \log p\|^2 . $$
+    The last is free of $\theta$. The middle one still contains the unknown score, but
+    $p\,\nabla\log p = \nabla p$, so coordinate by coordinate
+    $$ \mathbb{E}_p\big[s_i\,\partial_i \log p\big] = \int s_i\,\partial_i p\,dx
+       = \big[s_i\,p\big]_{\partial} - \int p\,\partial_i s_i\,dx = -\mathbb{E}_p[\partial_i s_i], $$
+    provided the boundary term vanishes, $p(x)s_\theta(x) \to 0$ as $\|x\| \to \infty$ (here $p$ has
+    Gaussian tails and $s_\theta$ grows at most linearly). Summing over $i$ (Hyvärinen 2005,
+    Theorem 1):
+    $$ \mathbb{E}\big[s_\theta^\top \nabla\log p\big] = -\mathbb{E}\big[\nabla\cdot s_\theta\big], \qquad
+       J(\theta) = \underbrace{\mathbb{E}\big[\tfrac12\|s_\theta\|^2 + \nabla\cdot s_\theta\big]}_{J_\mathrm{ISM}(\theta)}
+       + \tfrac12\mathbb{E}\|\nabla\log p\|^2 . $$
+    $J_\mathrm{ISM}$ needs only samples of $p$. Its price is the divergence
+    $\nabla\cdot s_\theta = \operatorname{tr}\nabla_x s_\theta$: $d$ derivative passes through the model.
 
-The checks evaluate both sides on independent samples, each with its standard error, then the
-paired sum $\mathbb{E}[s^\top\nabla\log p + \nabla\cdot s]$ on common samples, whose claim is
-zero; it is made decisive by measuring it against the size of either side. The control flips the
-sign.
-*/
+    The checks evaluate both sides on independent samples, each with its standard error, then the
+    paired sum $\mathbb{E}[s^\top\nabla\log p + \nabla\cdot s]$ on common samples, whose claim is
+    zero; it is made decisive by measuring it against the size of either side. The control flips the
+    sign.
+    */
     ch.section("ism", "Step 2: Hyvärinen's integration by parts", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(20000, 100000);
@@ -551,20 +553,20 @@ sign.
         }
     });
 
-/*md
-## Step 3: slicing
+    /*md
+    ## 4. Step 3 — slicing
 
-Seed 002 (step 2) replaces the vector comparison by a scalar one along a random direction
-$v \sim p(v)$, independent of $x$:
-$$ J_{\rm sliced}(\theta) = \tfrac12\,\mathbb{E}_{v}\mathbb{E}_{p}\big[(v^\top s_\theta(x) - v^\top\nabla_x\log p(x))^2\big]. $$
-For a fixed $x$ write $e = s_\theta(x) - \nabla_x\log p(x)$. Then
-$\mathbb{E}_v[(v^\top e)^2] = e^\top\,\mathbb{E}[vv^\top]\,e$, so whenever $\mathbb{E}[vv^\top] = I$,
-$$ J_{\rm sliced}(\theta) = J(\theta). $$
-The condition holds for $v \sim \mathcal{N}(0, I)$, for Rademacher $v$ (independent signs), and for
-$v$ uniform on the sphere of radius $\sqrt d$; it fails for the *unit* sphere, where
-$\mathbb{E}[vv^\top] = I/d$ and the sliced objective is $J/d$ (same minimiser, a different scale,
-and an identity that no longer holds). That is the control.
-*/
+    Seed 002 (step 2) replaces the vector comparison by a scalar one along a random direction
+    $v \sim p(v)$, independent of $x$:
+    $$ J_\mathrm{sliced}(\theta) = \tfrac12\,\mathbb{E}_{v}\mathbb{E}_{p}\big[(v^\top s_\theta(x) - v^\top\nabla_x\log p(x))^2\big]. $$
+    For a fixed $x$ write $e = s_\theta(x) - \nabla_x\log p(x)$. Then
+    $\mathbb{E}_v[(v^\top e)^2] = e^\top\,\mathbb{E}[vv^\top]\,e$, so whenever $\mathbb{E}[vv^\top] = I$,
+    $$ J_\mathrm{sliced}(\theta) = J(\theta). $$
+    The condition holds for $v \sim \mathcal{N}(0, I)$, for Rademacher $v$ (independent signs), and for
+    $v$ uniform on the sphere of radius $\sqrt d$; it fails for the *unit* sphere, where
+    $\mathbb{E}[vv^\top] = I/d$ and the sliced objective is $J/d$ (same minimiser, a different scale,
+    and an identity that no longer holds). That is the control.
+    */
     ch.section("sliced", "Step 3: the sliced objective", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(20000, 100000);
@@ -587,23 +589,23 @@ and an identity that no longer holds). That is the control.
                                 wb::paired_difference(sliced_unit, full), 0.0, {.scale = J});
     });
 
-/*md
-## Step 4: expanding the square
+    /*md
+    ## 5. Step 4 — expanding the square
 
-Seed 002 (step 3) expands the square inside the expectation:
-$$ (v^\top s - v^\top\nabla\log p)^2 = (v^\top s)^2 - 2\,(v^\top s)(v^\top\nabla\log p) + (v^\top\nabla\log p)^2 . $$
-The last term does not contain $\theta$: its mean,
-$\tfrac12\mathbb{E}[(v^\top\nabla\log p)^2] = \tfrac12\mathbb{E}\|\nabla\log p\|^2$ (using
-$\mathbb{E}[vv^\top] = I$ once more), is a property of the data alone (seed 002 calls it a Fisher
-divergence; it is the trace of the Fisher information of the location family of $p$). Dropping it
-leaves
-$$ J(\theta) = \mathbb{E}\big[\tfrac12 (v^\top s_\theta)^2 - (v^\top s_\theta)(v^\top\nabla\log p)\big]
-   + \tfrac12\mathbb{E}\|\nabla\log p\|^2 . $$
-We evaluate the dropped term $C(\theta) = J_{\rm sliced}(\theta) - \mathbb{E}[\tfrac12 (v^\top s_\theta)^2
-- (v^\top s_\theta)(v^\top\nabla\log p)]$ for two models on the same draws of $(x, v)$: it is the
-same number to round-off, and it equals $\tfrac12\mathbb{E}\|\nabla\log p\|^2$. The control
-expands with the cross term's factor 2 lost; the "constant" then moves with $\theta$.
-*/
+    Seed 002 (step 3) expands the square inside the expectation:
+    $$ (v^\top s - v^\top\nabla\log p)^2 = (v^\top s)^2 - 2\,(v^\top s)(v^\top\nabla\log p) + (v^\top\nabla\log p)^2 . $$
+    The last term does not contain $\theta$: its mean,
+    $\tfrac12\mathbb{E}[(v^\top\nabla\log p)^2] = \tfrac12\mathbb{E}\|\nabla\log p\|^2$ (using
+    $\mathbb{E}[vv^\top] = I$ once more), is a property of the data alone (seed 002 calls it a Fisher
+    divergence; it is the trace of the Fisher information of the location family of $p$). Dropping it
+    leaves
+    $$ J(\theta) = \mathbb{E}\big[\tfrac12 (v^\top s_\theta)^2 - (v^\top s_\theta)(v^\top\nabla\log p)\big]
+       + \tfrac12\mathbb{E}\|\nabla\log p\|^2 . $$
+    We evaluate the dropped term $C(\theta) = J_\mathrm{sliced}(\theta) - \mathbb{E}[\tfrac12 (v^\top s_\theta)^2
+    - (v^\top s_\theta)(v^\top\nabla\log p)]$ for two models on the same draws of $(x, v)$: it is the
+    same number to round-off, and it equals $\tfrac12\mathbb{E}\|\nabla\log p\|^2$. The control
+    expands with the cross term's factor 2 lost; the "constant" then moves with $\theta$.
+    */
     ch.section("expand", "Step 4: expanding the square", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(20000, 100000);
@@ -628,27 +630,27 @@ expands with the cross term's factor 2 lost; the "constant" then moves with $\th
                                 {.scale = std::fabs(J[1] - J[0])});
     });
 
-/*md
-## Step 5: integration by parts along $v$
+    /*md
+    ## 6. Step 5 — integration by parts along $v$
 
-The cross term still contains the unknown score. Seed 002 (step 4) uses the vector form of
-integration by parts: for a vector field $h$ with $p\,h \to 0$ at infinity,
-$$ \mathbb{E}_p\big[h^\top\nabla\log p\big] = \int h^\top\nabla p\,dx = -\int p\,\nabla\cdot h\,dx
-   = -\mathbb{E}_p[\nabla\cdot h]. $$
-Choose $h(x) = (v^\top s_\theta(x))\,v$ with $v$ fixed. Then
-$h^\top\nabla\log p = (v^\top s_\theta)(v^\top\nabla\log p)$, and because $v$ is constant,
-$\nabla\cdot h = \sum_i v_i\,\partial_i(v^\top s_\theta) = v^\top\nabla_x(v^\top s_\theta) = v^\top(\nabla_x s_\theta)\,v$.
-Hence
-$$ \mathbb{E}_p\big[(v^\top s_\theta)(v^\top\nabla\log p)\big] = -\mathbb{E}_p\big[v^\top\nabla_x(v^\top s_\theta)\big]. $$
-The right side is a directional derivative, which forward-mode differentiation gives in one pass:
-evaluating $s_\theta$ at the dual point $x + \varepsilon v$ returns
-$s_\theta(x) + \varepsilon\,(\nabla_x s_\theta)v$, and $v^\top$ of it carries
-$v^\top s_\theta$ in its value and $v^\top(\nabla_x s_\theta)v$ in its $\varepsilon$-part. Exercise
-09.2 implements this pass; the section checks it against the closed-form Jacobian, then checks
-the identity by Monte Carlo for Gaussian and Rademacher $v$, both sides on independent samples and
-paired. The control flips the sign.
-*/
-    ch.section("parts", "Step 5: integration by parts with h = (vᵀs)v", [](wb::Section& s) {
+    The cross term still contains the unknown score. Seed 002 (step 4) uses the vector form of
+    integration by parts: for a vector field $h$ with $p\,h \to 0$ at infinity,
+    $$ \mathbb{E}_p\big[h^\top\nabla\log p\big] = \int h^\top\nabla p\,dx = -\int p\,\nabla\cdot h\,dx
+       = -\mathbb{E}_p[\nabla\cdot h]. $$
+    Choose $h(x) = (v^\top s_\theta(x))\,v$ with $v$ fixed. Then
+    $h^\top\nabla\log p = (v^\top s_\theta)(v^\top\nabla\log p)$, and because $v$ is constant,
+    $\nabla\cdot h = \sum_i v_i\,\partial_i(v^\top s_\theta) = v^\top\nabla_x(v^\top s_\theta) = v^\top(\nabla_x s_\theta)\,v$.
+    Hence
+    $$ \mathbb{E}_p\big[(v^\top s_\theta)(v^\top\nabla\log p)\big] = -\mathbb{E}_p\big[v^\top\nabla_x(v^\top s_\theta)\big]. $$
+    The right side is a directional derivative, which forward-mode differentiation gives in one pass:
+    evaluating $s_\theta$ at the dual point $x + \varepsilon v$ returns
+    $s_\theta(x) + \varepsilon\,(\nabla_x s_\theta)v$, and $v^\top$ of it carries
+    $v^\top s_\theta$ in its value and $v^\top(\nabla_x s_\theta)v$ in its $\varepsilon$-part. Exercise
+    09.2 implements this pass; the section checks it against the closed-form Jacobian, then checks
+    the identity by Monte Carlo for Gaussian and Rademacher $v$, both sides on independent samples and
+    paired. The control flips the sign.
+    */
+    ch.section("parts", "Step 5: integration by parts with h = (vᵀs)v  [exercise 09.2]", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(50000, 100000);
         const TanhScore m = model(2);  // λ = 1.2: a divergence term well away from 0
@@ -686,31 +688,30 @@ paired. The control flips the sign.
         }
     });
 
-/*md
-## Step 6: the SSM loss, in both scalings
+    /*md
+    ## 7. Step 6 — the SSM loss, in both scalings
 
-Substituting step 5 into step 4 (seed 002, step 5) removes the data score:
-$$ J(\theta) = \mathbb{E}_v\mathbb{E}_p\Big[\tfrac12 (v^\top s_\theta)^2 + v^\top\nabla_x(v^\top s_\theta)\Big]
-   + \tfrac12\mathbb{E}\|\nabla\log p\|^2 . $$
-The bracket is the sliced score matching loss in the scaling of seed 004,
-$L_{\rm SSM}^{(004)} = \mathbb{E}[\tfrac12 (v^\top s)^2 + v^\top\nabla_x(v^\top s)]$ (Song et al. 2019,
-eq. 7). Seed 002 states it multiplied by two,
-$L_{\rm SSM}^{(002)} = \mathbb{E}[(v^\top s)^2 + 2\,v^\top\nabla_x(v^\top s)] = 2L_{\rm SSM}^{(004)}$:
-a positive factor does not move the minimiser. What does move it is losing the factor 2 on only one
-of the two terms. For the one-parameter family $s_\lambda = f - \lambda x$ (the model with its
-$\lambda$ free) every objective is a quadratic in $\lambda$, and its minimiser is a ratio of sample
-means, e.g.
-$$ \lambda_{\rm SSM} = \frac{\mathbb{E}[(v^\top f)(v^\top x) + \|v\|^2]}{\mathbb{E}[(v^\top x)^2]},\qquad
-   \lambda_J = \frac{\mathbb{E}[(f - \nabla\log p)^\top x]}{\mathbb{E}\|x\|^2}, $$
-with a delta-method standard error; differences of minimisers are measured against the data's own
-rate $d/\mathbb{E}\|x\|^2$ (the $\lambda$ of the fit $s = -\lambda x$). The checks: $L^{(002)} = 2L^{(004)}$ exactly, equal minimisers
-in the two scalings, and $\lambda_{\rm SSM} = \lambda_J$ (the minimiser of the Fisher divergence);
-the control drops the factor 2 from seed 002's derivative term,
-$\mathbb{E}[(v^\top s)^2 + v^\top\nabla_x(v^\top s)]$, whose minimiser is not $\lambda_J$.
+    Substituting step 5 into step 4 (seed 002, step 5) removes the data score:
+    $$ J(\theta) = \mathbb{E}_v\mathbb{E}_p\Big[\tfrac12 (v^\top s_\theta)^2 + v^\top\nabla_x(v^\top s_\theta)\Big]
+       + \tfrac12\mathbb{E}\|\nabla\log p\|^2 . $$
+    The bracket is the sliced score matching loss in the scaling of seed 004,
+    $L_\mathrm{SSM}^{(004)} = \mathbb{E}[\tfrac12 (v^\top s)^2 + v^\top\nabla_x(v^\top s)]$ (Song et al. 2019). Seed 002 states it multiplied by two,
+    $L_\mathrm{SSM}^{(002)} = \mathbb{E}[(v^\top s)^2 + 2\,v^\top\nabla_x(v^\top s)] = 2L_\mathrm{SSM}^{(004)}$:
+    a positive factor does not move the minimiser. What does move it is losing the factor 2 on only one
+    of the two terms. For the one-parameter family $s_\lambda = f - \lambda x$ (the model with its
+    $\lambda$ free) every objective is a quadratic in $\lambda$, and its minimiser is a ratio of sample
+    means, e.g.
+    $$ \lambda_\mathrm{SSM} = \frac{\mathbb{E}[(v^\top f)(v^\top x) + \|v\|^2]}{\mathbb{E}[(v^\top x)^2]},\qquad
+       \lambda_J = \frac{\mathbb{E}[(f - \nabla\log p)^\top x]}{\mathbb{E}\|x\|^2}, $$
+    with a delta-method standard error; differences of minimisers are measured against the data's own
+    rate $d/\mathbb{E}\|x\|^2$ (the $\lambda$ of the fit $s = -\lambda x$). The checks: $L^{(002)} = 2L^{(004)}$ exactly, equal minimisers
+    in the two scalings, and $\lambda_\mathrm{SSM} = \lambda_J$ (the minimiser of the Fisher divergence);
+    the control drops the factor 2 from seed 002's derivative term,
+    $\mathbb{E}[(v^\top s)^2 + v^\top\nabla_x(v^\top s)]$, whose minimiser is not $\lambda_J$.
 
-![Objectives along s_λ = f − λx, each minus its minimum](objectives.svg)
-*/
-    ch.section("ssm", "Step 6: the SSM loss in seed 002's and seed 004's scalings", [](wb::Section& s) {
+    ![Objectives along s_λ = f − λx, each minus its minimum](objectives.svg)
+    */
+    ch.section("ssm", "Step 6: the SSM loss in seed 002's and seed 004's scalings  [exercise 09.2]", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(20000, 100000);
         const Mat X = p.sample(s.rng(), n), G = p.score(X), V = directions(Slice::Gaussian, n, 2, s.rng());
@@ -762,25 +763,26 @@ $\mathbb{E}[(v^\top s)^2 + v^\top\nabla_x(v^\top s)]$, whose minimiser is not $\
             yN.push_back(shifted(qN, l));
         }
         wb::Figure fig("objectives", "Objectives along s_λ = f − λx");
-        fig.panel().xlabel("λ").ylabel("objective − its minimum").key("top center");
+        fig.panel().xlabel("λ").ylabel("objective − its minimum").key("below");
         fig.panel().line(lam, yJ, "Fisher divergence J", 0).dashed(lam, yS, "L_{SSM} (seed 004; seed 002 is twice it)", 1)
             .line(lam, yN, "E[(vᵀs)² + vᵀ∇(vᵀs)]: factor 2 lost", 5);
         s.save(fig);
     });
 
-/*md
-## Step 7: SSM equals the Fisher divergence up to a constant
+    /*md
+    ## 8. Step 7 — SSM equals the Fisher divergence up to a constant
 
-Steps 3–6 together say
-$$ J(\theta) - L_{\rm SSM}^{(004)}(\theta) = \tfrac12\mathbb{E}\|\nabla\log p\|^2 \quad\text{for every }\theta, $$
-so SSM and the Fisher divergence have the same minimisers and the same gradients, and SSM is an
-unbiased (if noisy) estimate of the objective we wanted. The check evaluates the difference for
-four models on the same draws $(x, v)$ and compares it between models with a paired Monte Carlo
-difference, measured against how much $J$ itself changes between the models; and the common value
-against $\tfrac12\mathbb{E}\|\nabla\log p\|^2$. The control is the sign-flipped loss
-$\mathbb{E}[\tfrac12(v^\top s)^2 - v^\top\nabla_x(v^\top s)]$: its difference from $J$ moves with $\theta$.
-*/
-    ch.section("ssm_fisher", "Step 7: SSM = Fisher divergence − a θ-free constant", [](wb::Section& s) {
+    Steps 3–6 together say
+    $$ J(\theta) - L_\mathrm{SSM}^{(004)}(\theta) = \tfrac12\mathbb{E}\|\nabla\log p\|^2 \quad\text{for every }\theta, $$
+    so SSM and the Fisher divergence have the same minimisers and the same gradients, and SSM is an
+    unbiased (if noisy) estimate of the objective we wanted. The check evaluates the difference for
+    four models on the same draws $(x, v)$ and compares it between models with a paired Monte Carlo
+    difference, measured against the larger of the change in $J$ between the models and the constant
+    itself; and the common value
+    against $\tfrac12\mathbb{E}\|\nabla\log p\|^2$. The control is the sign-flipped loss
+    $\mathbb{E}[\tfrac12(v^\top s)^2 - v^\top\nabla_x(v^\top s)]$: its difference from $J$ moves with $\theta$.
+    */
+    ch.section("ssm_fisher", "Step 7: SSM = Fisher divergence − a θ-free constant  [exercise 09.2]", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(20000, 100000);
         const Mat X = p.sample(s.rng(), n), G = p.score(X), V = directions(Slice::Gaussian, n, 2, s.rng());
@@ -807,30 +809,30 @@ $\mathbb{E}[\tfrac12(v^\top s)^2 - v^\top\nabla_x(v^\top s)]$: its difference fr
                            xt::mean(c)()));
     });
 
-/*md
-## Step 8: denoising score matching
+    /*md
+    ## 9. Step 8 — denoising score matching
 
-Vincent (2011) avoids derivatives of the model altogether. Perturb the data,
-$\tilde x = x + \sigma z$ with $z \sim \mathcal{N}(0, I)$, so that $\tilde x$ has density
-$q_\sigma = p * \mathcal{N}(0, \sigma^2 I)$ and the kernel $q_\sigma(\tilde x\mid x) = \mathcal{N}(\tilde x; x, \sigma^2 I)$
-has the score $\nabla_{\tilde x}\log q_\sigma(\tilde x\mid x) = -(\tilde x - x)/\sigma^2 = -z/\sigma$. The
-explicit objective for $q_\sigma$ and the denoising objective are
-$$ J_\sigma(\theta) = \tfrac12\mathbb{E}_{q_\sigma}\|s_\theta(\tilde x) - \nabla\log q_\sigma(\tilde x)\|^2, \qquad
-   L_{\rm DSM}(\theta) = \tfrac12\mathbb{E}_{x,z}\|s_\theta(\tilde x) + z/\sigma\|^2 . $$
-Expanding both, the $\tfrac12\mathbb{E}\|s_\theta\|^2$ terms agree, and so do the cross terms, because
-$q_\sigma(\tilde x)\nabla\log q_\sigma(\tilde x) = \nabla q_\sigma(\tilde x) = \int p(x)\,\nabla_{\tilde x} q_\sigma(\tilde x\mid x)\,dx$, i.e.
-$\nabla\log q_\sigma(\tilde x) = \mathbb{E}[-z/\sigma \mid \tilde x]$. Therefore
-$$ L_{\rm DSM}(\theta) = J_\sigma(\theta) + C_\sigma, \qquad
-   C_\sigma = \tfrac12\mathbb{E}\|z/\sigma\|^2 - \tfrac12\mathbb{E}\|\nabla\log q_\sigma(\tilde x)\|^2 = \frac{d}{2\sigma^2} - \tfrac12\mathbb{E}\|\nabla\log q_\sigma\|^2, $$
-free of $\theta$. DSM is therefore an unbiased objective, but for the score of $q_\sigma$, **not of
-$p$**: its minimiser moves with $\sigma$. Here $q_\sigma$ is again a Gaussian mixture (widths
-$\sigma_k^2 + \sigma^2$), so $J_\sigma$ is exact. The checks use exercise 09.3: $L_{\rm DSM} - J_\sigma$
-at four models (paired), its value $C_\sigma$, and for $s_\lambda = f - \lambda x$ the DSM minimiser against
-the minimiser of $J_\sigma$ at $\sigma = 0.25, 0.5, 1$ (three evaluations of the loss at
-$\lambda = 0, \pm 1$ determine the quadratic). The control claims that the DSM minimiser at
-$\sigma = 0.5$ is the minimiser of the Fisher divergence to $p$.
-*/
-    ch.section("dsm", "Step 8: denoising score matching targets q_σ", [](wb::Section& s) {
+    Vincent (2011) avoids derivatives of the model altogether. Perturb the data,
+    $\tilde x = x + \sigma z$ with $z \sim \mathcal{N}(0, I)$, so that $\tilde x$ has density
+    $q_\sigma = p * \mathcal{N}(0, \sigma^2 I)$ and the kernel $q_\sigma(\tilde x\mid x) = \mathcal{N}(\tilde x; x, \sigma^2 I)$
+    has the score $\nabla_{\tilde x}\log q_\sigma(\tilde x\mid x) = -(\tilde x - x)/\sigma^2 = -z/\sigma$. The
+    explicit objective for $q_\sigma$ and the denoising objective are
+    $$ J_\sigma(\theta) = \tfrac12\mathbb{E}_{q_\sigma}\|s_\theta(\tilde x) - \nabla\log q_\sigma(\tilde x)\|^2, \qquad
+       L_\mathrm{DSM}(\theta) = \tfrac12\mathbb{E}_{x,z}\|s_\theta(\tilde x) + z/\sigma\|^2 . $$
+    Expanding both, the $\tfrac12\mathbb{E}\|s_\theta\|^2$ terms agree, and so do the cross terms, because
+    $q_\sigma(\tilde x)\nabla\log q_\sigma(\tilde x) = \nabla q_\sigma(\tilde x) = \int p(x)\,\nabla_{\tilde x} q_\sigma(\tilde x\mid x)\,dx$, i.e.
+    $\nabla\log q_\sigma(\tilde x) = \mathbb{E}[-z/\sigma \mid \tilde x]$. Therefore
+    $$ L_\mathrm{DSM}(\theta) = J_\sigma(\theta) + C_\sigma, \qquad
+       C_\sigma = \tfrac12\mathbb{E}\|z/\sigma\|^2 - \tfrac12\mathbb{E}\|\nabla\log q_\sigma(\tilde x)\|^2 = \frac{d}{2\sigma^2} - \tfrac12\mathbb{E}\|\nabla\log q_\sigma\|^2, $$
+    free of $\theta$. DSM is therefore an unbiased objective, but for the score of $q_\sigma$, **not of
+    $p$**: its minimiser moves with $\sigma$. Here $q_\sigma$ is again a Gaussian mixture (widths
+    $\sigma_k^2 + \sigma^2$), so $J_\sigma$ is exact. The checks use exercise 09.3: $L_\mathrm{DSM} - J_\sigma$
+    at four models (paired), its value $C_\sigma$, and for $s_\lambda = f - \lambda x$ the DSM minimiser against
+    the minimiser of $J_\sigma$ at $\sigma = 0.25, 0.5, 1$ (three evaluations of the loss at
+    $\lambda = 0, \pm 1$ determine the quadratic). The control claims that the DSM minimiser at
+    $\sigma = 0.5$ is the minimiser of the Fisher divergence to $p$.
+    */
+    ch.section("dsm", "Step 8: denoising score matching targets q_σ  [exercise 09.3]", [](wb::Section& s) {
         const auto p = data_density();
         const std::size_t n = s.size(40000, 100000);
         const Mat X = p.sample(s.rng(), n), G = p.score(X), Z = s.rng().normal_matrix(n, 2);
@@ -880,33 +882,33 @@ $\sigma = 0.5$ is the minimiser of the Fisher divergence to $p$.
         s.note(fmt::format("minimisers along s_λ = f − λx; for p's score λ = {:.4f} ± {:.4f}:{}", lP.value, lP.se, lams));
     });
 
-/*md
-## The choice of p(v): Hutchinson's estimator (seed 002, question 3)
+    /*md
+    ## 10. The choice of $p(v)$: Hutchinson's estimator (seed 002, question 3)
 
-Seed 002 leaves open whether $p(v)$ must be uniform on the sphere. Step 3 only needed
-$\mathbb{E}[vv^\top] = I$, so any such law gives an unbiased SSM loss; the choice changes the
-*variance*. The divergence term of SSM is Hutchinson's (1989) trace estimator applied to the
-Jacobian: $\mathbb{E}_v[v^\top A v] = \operatorname{tr}(A\,\mathbb{E}[vv^\top]) = \operatorname{tr}A$.
-Only the symmetric part $A_s = (A + A^\top)/2$ enters $v^\top A v$, and the variance of one sample is
-$$ \operatorname{Var}[v^\top A v] = \begin{cases}
-2\|A_s\|_F^2 & v \sim \mathcal{N}(0, I),\\
-2\big(\|A_s\|_F^2 - \sum_i A_{ii}^2\big) & v \text{ Rademacher},\\
-\frac{2d}{d+2}\Big(\|A_s\|_F^2 - \frac{(\operatorname{tr}A)^2}{d}\Big) & v \text{ uniform on the sphere of radius }\sqrt d .
-\end{cases} $$
-The Gaussian case is Isserlis' theorem: $\operatorname{Var}[v^\top A_s v] = 2\operatorname{tr}(A_s^2)$.
-For Rademacher $v$, $v_i^2 = 1$, so the diagonal contributes the constant $\operatorname{tr}A$ and
-only off-diagonal pairs fluctuate. On the sphere, $\|v\|^2 = d$ removes the part of $A_s$ along the
-identity, and the fourth moments $\mathbb{E}[v_i^4] = 3d/(d+2)$, $\mathbb{E}[v_i^2v_j^2] = d/(d+2)$
-give the factor $2d/(d+2)$. Gaussian $v$ is never better than the other two; Rademacher wins when
-$A$ is nearly diagonal, the sphere when $A$ is nearly a multiple of $I$.
+    Seed 002 leaves open whether $p(v)$ must be uniform on the sphere. Step 3 only needed
+    $\mathbb{E}[vv^\top] = I$, so any such law gives an unbiased SSM loss; the choice changes the
+    *variance*. The divergence term of SSM is Hutchinson's (1989) trace estimator applied to the
+    Jacobian: $\mathbb{E}_v[v^\top A v] = \operatorname{tr}(A\,\mathbb{E}[vv^\top]) = \operatorname{tr}A$.
+    Only the symmetric part $A_s = (A + A^\top)/2$ enters $v^\top A v$, and the variance of one sample is
+    $$ \operatorname{Var}[v^\top A v] = \begin{cases}
+    2\|A_s\|_F^2 & v \sim \mathcal{N}(0, I),\\
+    2\big(\|A_s\|_F^2 - \sum_i A_{ii}^2\big) & v \text{ Rademacher},\\
+    \frac{2d}{d+2}\Big(\|A_s\|_F^2 - \frac{(\operatorname{tr}A)^2}{d}\Big) & v \text{ uniform on the sphere of radius }\sqrt d .
+    \end{cases} $$
+    The Gaussian case is Isserlis' theorem: $\operatorname{Var}[v^\top A_s v] = 2\operatorname{tr}(A_s^2)$.
+    For Rademacher $v$, $v_i^2 = 1$, so the diagonal contributes the constant $\operatorname{tr}A$ and
+    only off-diagonal pairs fluctuate. On the sphere, $\|v\|^2 = d$ removes the part of $A_s$ along the
+    identity, and the fourth moments $\mathbb{E}[v_i^4] = 3d/(d+2)$, $\mathbb{E}[v_i^2v_j^2] = d/(d+2)$
+    give the factor $2d/(d+2)$. Gaussian $v$ is never better than the other two; Rademacher wins when
+    $A$ is nearly diagonal, the sphere when $A$ is nearly a multiple of $I$.
 
-The checks use exercise 09.1 on three kinds of matrix — a random one, a diagonal-dominant one,
-and one near a multiple of the identity — at $d = 3$ and $d = 20$: the mean against $\operatorname{tr} A$
-(measured against $\|A\|_F$) and the sample variance against the closed form. The control
-applies the Rademacher formula to Gaussian directions.
+    The checks use exercise 09.1 on three kinds of matrix — a random one, a diagonal-dominant one,
+    and one near a multiple of the identity — at $d = 3$ and $d = 20$: the mean against $\operatorname{tr} A$
+    (measured against $\|A\|_F$) and the sample variance against the closed form. The control
+    applies the Rademacher formula to Gaussian directions.
 
-![Variance of Hutchinson's estimator per ‖A_s‖²_F against d, closed forms and simulation](hutchinson_variance.svg)
-*/
+    ![Variance of Hutchinson's estimator per ‖A_s‖²_F against d, closed forms and simulation](hutchinson_variance.svg)
+    */
     ch.section("hutchinson", "Hutchinson's estimator for three laws of v  [exercise 09.1]", [](wb::Section& s) {
         const char* families[] = {"random", "near diagonal", "near identity"};
         const auto matrix = [](int fam, std::size_t d, wb::Rng& rng) {
@@ -944,7 +946,7 @@ applies the Rademacher formula to Gaussian directions.
         const std::size_t mf = s.size(300, 1500);
         for (int fam = 0; fam < 3; ++fam) {
             auto& pan = fig.panel(fam).title(families[fam]).xlabel("dimension d").ylabel("Var[vᵀAv] / ‖A_s‖²_F").logx()
-                            .key("bottom right");
+                            .key(fam == 0 ? "bottom right" : "off");
             std::vector<double> ds;
             std::vector<std::vector<double>> cf(3), em(3), es(3);
             for (std::size_t d : {2u, 4u, 8u, 16u, 32u, 64u}) {
@@ -977,31 +979,31 @@ applies the Rademacher formula to Gaussian directions.
         s.save(fig);
     });
 
-/*md
-## What p(v) does to SSM: gradient variance, fitted parameters, and SSM-VR
+    /*md
+    ## 11. What $p(v)$ does to SSM: gradient variance, fitted parameters, and SSM-VR
 
-In SSM the random direction enters twice: in the divergence term $v^\top(\nabla_x s_\theta)v$, a
-Hutchinson sample of $\operatorname{tr}\nabla_x s_\theta$, and in the square $\tfrac12(v^\top s_\theta)^2$,
-whose mean over $v$ is $\tfrac12\|s_\theta\|^2$. SSM-VR (Song et al. 2019, "variance reduction")
-replaces the second by its mean, $L_{\rm SSM\text{-}VR} = \mathbb{E}[\tfrac12\|s_\theta\|^2 + v^\top\nabla_x(v^\top s_\theta)]$,
-which is legitimate exactly when $\mathbb{E}[vv^\top] = I$ and costs nothing ($s_\theta(x)$ is computed
-anyway).
+    In SSM the random direction enters twice: in the divergence term $v^\top(\nabla_x s_\theta)v$, a
+    Hutchinson sample of $\operatorname{tr}\nabla_x s_\theta$, and in the square $\tfrac12(v^\top s_\theta)^2$,
+    whose mean over $v$ is $\tfrac12\|s_\theta\|^2$. SSM-VR (Song et al. 2019, "variance reduction")
+    replaces the second by its mean, $L_\mathrm{SSM\text{-}VR} = \mathbb{E}[\tfrac12\|s_\theta\|^2 + v^\top\nabla_x(v^\top s_\theta)]$,
+    which is legitimate exactly when $\mathbb{E}[vv^\top] = I$ and costs nothing ($s_\theta(x)$ is computed
+    anyway).
 
-To see the consequences in $d$ dimensions we use a $d$-dimensional Gaussian mixture (three
-components, means $\pm1.5$ per coordinate, per-coordinate variances between 0.3 and 1.2) and a
-model that is linear in its parameters, the gradient of an RBF energy,
-$$ s_\theta(x) = \sum_{k=1}^{K}\alpha_k\nabla\phi_k(x) - \beta x,\qquad \phi_k(x) = e^{-\|x - c_k\|^2/(2\ell^2)}, $$
-($K = 16$ centres drawn from $p$, $\ell^2 = 0.75d$). Then $s_\theta(x) = G(x)\theta$ and every
-objective is a quadratic form in $\theta$, minimised exactly. The best model in the class,
-$\theta^* = \arg\min J$, is computed from the exact score on a large sample. At $\theta^*$ we check
-that the conditional variance of the divergence term is Hutchinson's closed form applied to the
-Jacobian $\nabla_x s_{\theta^*}(x)$, averaged over $x$ (two directions per $x$ give the unbiased
-estimate $\tfrac12(q_1 - q_2)^2$ of the conditional variance). Then we measure the total variance
-of the per-sample gradient $\nabla_\theta\ell(\theta^*; x, v)$ and the relative error
-$\|\hat\theta - \theta^*\|/\|\theta^*\|$ after fitting on $n = 2000$ samples with one direction each.
+    To see the consequences in $d$ dimensions we use a $d$-dimensional Gaussian mixture (three
+    components, means $\pm1.5$ per coordinate, per-coordinate variances between 0.3 and 1.2) and a
+    model that is linear in its parameters, the gradient of an RBF energy,
+    $$ s_\theta(x) = \sum_{k=1}^{K}\alpha_k\nabla\phi_k(x) - \beta x,\qquad \phi_k(x) = e^{-\|x - c_k\|^2/(2\ell^2)}, $$
+    ($K = 16$ centres drawn from $p$, $\ell^2 = 0.75d$). Then $s_\theta(x) = G(x)\theta$ and every
+    objective is a quadratic form in $\theta$, minimised exactly. The best model in the class,
+    $\theta^* = \arg\min J$, is computed from the exact score on a large sample. At $\theta^*$ we check
+    that the conditional variance of the divergence term is Hutchinson's closed form applied to the
+    Jacobian $\nabla_x s_{\theta^*}(x)$, averaged over $x$ (two directions per $x$ give the unbiased
+    estimate $\tfrac12(q_1 - q_2)^2$ of the conditional variance). Then we measure the total variance
+    of the per-sample gradient $\nabla_\theta\ell(\theta^*; x, v)$ and the relative error
+    $\|\hat\theta - \theta^*\|/\|\theta^*\|$ after fitting on $n = 2000$ samples with one direction each.
 
-![Per-sample gradient variance and fitted-parameter error per law of v, with SSM-VR and ISM](pv_ssm.svg)
-*/
+    ![Per-sample gradient variance and fitted-parameter error per law of v, with SSM-VR and ISM](pv_ssm.svg)
+    */
     ch.section("pv_ssm", "What p(v) does to SSM, and SSM-VR  [exercise 09.1]", [](wb::Section& s) {
         const std::vector<std::size_t> dims = s.quick() ? std::vector<std::size_t>{2, 8}
                                                         : std::vector<std::size_t>{2, 4, 8, 16, 32};
@@ -1110,7 +1112,7 @@ $\|\hat\theta - \theta^*\|/\|\theta^*\|$ after fitting on $n = 2000$ samples wit
         auto& a = fig.panel(0).title("total variance of ∇_θ ℓ(θ*; x, v)").xlabel("dimension d").ylabel("tr Cov").logx().logy()
                       .key("top left");
         auto& b = fig.panel(1).title("relative error ‖θ̂ − θ*‖/‖θ*‖, n = " + std::to_string(n_fit)).xlabel("dimension d")
-                      .ylabel("relative parameter error").logx().logy().key("top left");
+                      .ylabel("relative parameter error").logx().logy().key("bottom left");
         for (std::size_t k = 0; k < 7; ++k) {
             const int col = static_cast<int>(k % 3) + (k == 6 ? 3 : 0);
             if (k < 3) {
@@ -1124,24 +1126,25 @@ $\|\hat\theta - \theta^*\|/\|\theta^*\|$ after fitting on $n = 2000$ samples wit
         s.save(fig);
     });
 
-/*md
-## Estimators compared: ISM, SSM, SSM-VR and DSM
+    /*md
+    ## 12. Estimators compared: ISM, SSM, SSM-VR and DSM
 
-Back in $d = 2$, with the RBF energy model on a $5\times5$ grid of centres ($\ell = 1$, 26
-parameters), all four objectives are quadratic in $\theta$:
-$$ \text{ISM: } \tfrac12\theta^\top\mathbb{E}[G^\top G]\theta + \theta^\top\mathbb{E}[\nabla\cdot G], \qquad
-   \text{SSM: } \tfrac12\theta^\top\mathbb{E}[G^\top vv^\top G]\theta + \theta^\top\mathbb{E}[(v^\top H_p v)_p], $$
-SSM-VR keeps ISM's quadratic part and SSM's linear part, and DSM is the least-squares problem
-$\tfrac12\mathbb{E}\|G(\tilde x)\theta + z/\sigma\|^2$. Each estimate $\hat\theta$ is therefore
-$-A^{-1}b$ from sample averages. We compare the relative parameter error against $\theta^*$ and the
-excess Fisher divergence $J(\hat\theta) - J(\theta^*) = \tfrac12(\hat\theta - \theta^*)^\top\mathbb{E}[G^\top G](\hat\theta - \theta^*)$
-as the sample size $n$ grows (one direction per sample), and, at $n = 500$, as the number of
-directions $m$ per sample grows. ISM, SSM and SSM-VR are unbiased for $\theta^*$, and their errors
-fall like $n^{-1/2}$; DSM converges to the minimiser for $q_\sigma$, so its error stops falling at a
-floor set by $\sigma$.
+    Back in $d = 2$, with the RBF energy model on a $4\times4$ grid of centres over $[-3, 3]^2$
+    ($\ell = 1.2$, 17 parameters), all four objectives are quadratic in $\theta$:
+    $$ \text{ISM: } \tfrac12\theta^\top\mathbb{E}[G^\top G]\theta + \theta^\top\mathbb{E}[\nabla\cdot G], \qquad
+       \text{SSM: } \tfrac12\theta^\top\mathbb{E}[G^\top vv^\top G]\theta + \theta^\top\mathbb{E}[(v^\top H_p v)_p], $$
+    SSM-VR keeps ISM's quadratic part and SSM's linear part, and DSM is the least-squares problem
+    $\tfrac12\mathbb{E}\|G(\tilde x)\theta + z/\sigma\|^2$. Each estimate $\hat\theta$ is therefore
+    $-A^{-1}b$ from sample averages. We compare the relative parameter error against $\theta^*$ and the
+    excess Fisher divergence $J(\hat\theta) - J(\theta^*) = \tfrac12(\hat\theta - \theta^*)^\top\mathbb{E}[G^\top G](\hat\theta - \theta^*)$
+    as the sample size $n$ grows (one direction per sample), and, at $n = 500$, as the number of
+    directions $m$ per sample grows. ISM, SSM and SSM-VR are unbiased for $\theta^*$: their parameter
+    errors fall like $n^{-1/2}$ and their excess Fisher divergence like $1/n$ (the checks fit the
+    log-log slope). DSM converges to the minimiser for $q_\sigma$, so its error stops falling at a
+    floor set by $\sigma$.
 
-![Parameter error and excess Fisher divergence against n; error against the number of projections](estimators.svg)
-*/
+    ![Parameter error and excess Fisher divergence against n; error against the number of projections](estimators.svg)
+    */
     ch.section("compare", "Estimators compared: error against n and against projections", [](wb::Section& s) {
         const auto p = data_density();
         const RbfScore m = grid_model();
@@ -1252,17 +1255,18 @@ floor set by $\sigma$.
         s.save(fig);
     });
 
-/*md
-## Learned score fields, and the bias of DSM against σ
+    /*md
+    ## 13. Learned score fields
 
-The same RBF model fitted by SSM and by DSM at three noise levels, drawn against the true
-score on a grid. SSM recovers $\nabla\log p$ (up to the model class). DSM recovers
-$\nabla\log q_\sigma$: as $\sigma$ grows the field is smoothed, the modes merge and the arrows near
-the modes shrink. The check compares, under $q_\sigma$, the distance of the DSM field to
-$\nabla\log q_\sigma$ and to $\nabla\log p$.
+    The same RBF model fitted by SSM and by DSM at three noise levels, drawn against the true
+    score on a grid. SSM recovers $\nabla\log p$ (up to the model class). DSM recovers
+    $\nabla\log q_\sigma$: at small $\sigma$ the fit is noisy (the regression target $-z/\sigma$ is
+    large), and as $\sigma$ grows the field is smoothed: the arrows near the modes shrink and the
+    field between the modes turns towards the broader bumps of $q_\sigma$. The check compares, under
+    $q_\sigma$, the distance of the DSM field to $\nabla\log q_\sigma$ and to $\nabla\log p$.
 
-![Learned (colour) against true ∇log p (grey) score fields](score_fields.svg)
-*/
+    ![Learned (colour) against true ∇log p (grey) score fields](score_fields.svg)
+    */
     ch.section("fields", "Learned score fields: SSM and DSM at several σ", [](wb::Section& s) {
         const auto p = data_density();
         const RbfScore m = grid_model();
@@ -1308,18 +1312,20 @@ $\nabla\log q_\sigma$ and to $\nabla\log p$.
         s.save(fig);
     });
 
-/*md
-The bias of DSM as an estimator of $\nabla\log p$ is the excess Fisher divergence of its
-population minimiser $\theta^*_\sigma$, the minimiser of $J_\sigma$, computed here from the exact score
-of $q_\sigma$ on a large sample. Because $\nabla\log q_\sigma - \nabla\log p = O(\sigma^2)$ for a
-smooth $p$, $\theta^*_\sigma - \theta^* = O(\sigma^2)$ and the excess grows like $\sigma^4$ for small
-$\sigma$; the check fits the slope on $\sigma \le 0.2$. The points are DSM fits on finite samples:
-at small $\sigma$ their error is variance (the target $-z/\sigma$ is large), at large $\sigma$ bias.
-This is the trade-off of seed 000, week 7: DSM is cheap and stable but learns the smoothed score;
-SSM is unbiased for $\nabla\log p$ but pays in variance.
+    /*md
+    ## 14. The bias of DSM against $\sigma$
 
-![Excess Fisher divergence of DSM against σ](dsm_bias.svg)
-*/
+    The bias of DSM as an estimator of $\nabla\log p$ is the excess Fisher divergence of its
+    population minimiser $\theta^*_\sigma$, the minimiser of $J_\sigma$, computed here from the exact score
+    of $q_\sigma$ on a large sample. Because $\nabla\log q_\sigma - \nabla\log p = O(\sigma^2)$ for a
+    smooth $p$, $\theta^*_\sigma - \theta^* = O(\sigma^2)$ and the excess grows like $\sigma^4$ for small
+    $\sigma$; the check fits the slope on $\sigma \le 0.2$. The points are DSM fits on finite samples:
+    at small $\sigma$ their error is variance (the target $-z/\sigma$ is large), at large $\sigma$ bias.
+    This is the trade-off of seed 000, week 7: DSM is cheap and stable but learns the smoothed score;
+    SSM is unbiased for $\nabla\log p$ but pays in variance.
+
+    ![Excess Fisher divergence of DSM against σ](dsm_bias.svg)
+    */
     ch.section("dsm_bias", "DSM bias against σ", [](wb::Section& s) {
         const auto p = data_density();
         const RbfScore m = grid_model();
@@ -1352,5 +1358,42 @@ SSM is unbiased for $\nabla\log p$ but pays in variance.
         s.save(fig);
     });
 
+    /*md
+    ## Summary
+
+    * The Fisher divergence $J(\theta) = \tfrac12\mathbb{E}\|s_\theta - \nabla\log p\|^2$ needs the data
+      score, but integration by parts (boundary term $p\,s_\theta \to 0$) turns it into
+      $J = \mathbb{E}[\tfrac12\|s_\theta\|^2 + \nabla\cdot s_\theta] + \tfrac12\mathbb{E}\|\nabla\log p\|^2$ (ISM, §3).
+    * Slicing with any $p(v)$ with $\mathbb{E}[vv^\top] = I$ (§4–§8) gives
+      $J(\theta) = \mathbb{E}[\tfrac12(v^\top s_\theta)^2 + v^\top\nabla_x(v^\top s_\theta)] + \tfrac12\mathbb{E}\|\nabla\log p\|^2$.
+      Seed 002's form $\mathbb{E}[(v^\top s)^2 + 2v^\top\nabla_x(v^\top s)]$ is twice seed 004's: same
+      minimiser. Dropping the 2 from one term only, or flipping the sign of the derivative term, is
+      wrong, and the checks reject both. The directional derivative costs one forward-mode pass.
+    * **The choice of $p(v)$ (seed 002, question 3).** The sphere is not required: Gaussian,
+      Rademacher and radius-$\sqrt d$ sphere directions all give an unbiased loss (the *unit* sphere
+      does not, by a factor $d$). They differ only in variance. For the divergence term,
+      Gaussian directions are never better than the other two ($2\|A_s\|_F^2$ is the largest of the
+      three closed forms); Rademacher directions remove the diagonal of the Jacobian, sphere
+      directions its multiple of the identity. In the experiments the bigger lever is SSM-VR:
+      the projected square $(v^\top s)^2$ dominates the variance of plain SSM, and replacing it by
+      $\|s\|^2$ lowered the gradient variance by more than an order of magnitude at $d = 32$ and the
+      parameter error severalfold, to ISM's level. Practical answer: use SSM-VR with Rademacher (or
+      sphere) directions, which are as cheap to draw as Gaussian ones and, for the divergence term,
+      never worse; avoid plain Gaussian slicing without VR.
+    * DSM (§9) is exact score matching for the noised density $q_\sigma = p * \mathcal{N}(0, \sigma^2 I)$:
+      $L_\mathrm{DSM} = J_\sigma + C_\sigma$. It needs no derivatives of the model and is a plain
+      regression, but it learns $\nabla\log q_\sigma$; its bias as an estimate of $\nabla\log p$ grows like
+      $\sigma^4$ (in Fisher divergence), and its variance grows as $\sigma \to 0$ (§12–§14). That is the
+      trade-off of seed 000, week 7, and the reason DSM over a range of $\sigma$ is what diffusion
+      models train on (chapters 10 and 12).
+
+    **References.** A. Hyvärinen, *Estimation of non-normalized statistical models by score
+    matching*, JMLR 6, 695–709, 2005. Y. Song, S. Garg, J. Shi, S. Ermon, *Sliced score matching: a
+    scalable approach to density and score estimation*, UAI 2019. P. Vincent, *A connection between
+    score matching and denoising autoencoders*, Neural Computation 23(7), 1661–1674, 2011.
+    M. F. Hutchinson, *A stochastic estimator of the trace of the influence matrix for Laplacian
+    smoothing splines*, Communications in Statistics — Simulation and Computation 18(3), 1059–1076,
+    1989.
+    */
     return ch.run(argc, argv);
 }

@@ -34,7 +34,7 @@ do for [pass = 1:2] {
   set title "near diagonal"
   set xlabel "dimension d"
   set ylabel "Var[vᵀAv] / ‖A_s‖²_F"
-  set key bottom right
+  set key off
   set logscale x; set format x "10^{%T}"
   plot "data/hutchinson_variance-2-1-series.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
        "data/hutchinson_variance-2-2-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
@@ -49,7 +49,7 @@ do for [pass = 1:2] {
   set title "near identity"
   set xlabel "dimension d"
   set ylabel "Var[vᵀAv] / ‖A_s‖²_F"
-  set key bottom right
+  set key off
   set logscale x; set format x "10^{%T}"
   plot "data/hutchinson_variance-3-1-series.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
        "data/hutchinson_variance-3-2-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \

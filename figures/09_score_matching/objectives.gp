@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "λ"
   set ylabel "objective − its minimum"
-  set key top center
+  set key below
   plot "data/objectives-1-1-fisher_divergence_j.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "Fisher divergence J", \
        "data/objectives-1-2-l_ssm_seed_004_seed_002_is_twice_it.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "L_{SSM} (seed 004; seed 002 is twice it)", \
        "data/objectives-1-3-e_v_s_v_v_s_factor_2_lost.csv" using 1:2 with lines lw 2 lc rgb "#56B4E9" title "E[(vᵀs)² + vᵀ∇(vᵀs)]: factor 2 lost"

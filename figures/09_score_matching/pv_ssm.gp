@@ -36,7 +36,7 @@ do for [pass = 1:2] {
   set title "relative error ‖θ̂ − θ*‖/‖θ*‖, n = 2000"
   set xlabel "dimension d"
   set ylabel "relative parameter error"
-  set key top left
+  set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/pv_ssm-2-1-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
