@@ -88,14 +88,17 @@ inline Matrix line_design(const Vector& x) {
 inline Vector weighted_least_squares(const Matrix& X, const Vector& y, const Vector& w) {
     const std::size_t n = X.shape(0), p = X.shape(1);
     if (y.size() != n || w.size() != n) throw std::invalid_argument("weighted_least_squares: shapes differ");
-    // Accumulate XᵀWX and XᵀWy in one pass over the rows (p is small).
+    // Accumulate XᵀWX and XᵀWy in one pass over the rows (p is small; Matrix is
+    // row-major, so row i starts at X.data() + i·p).
+    static_assert(Matrix::static_layout == xt::layout_type::row_major);
     Matrix A = xt::zeros<double>({p, p});
     Vector b = xt::zeros<double>({p});
-    for (std::size_t i = 0; i < n; ++i) {
+    const double* xi = X.data();
+    for (std::size_t i = 0; i < n; ++i, xi += p) {
         for (std::size_t j = 0; j < p; ++j) {
-            const double wx = w(i) * X(i, j);
+            const double wx = w(i) * xi[j];
             b(j) += wx * y(i);
-            for (std::size_t l = 0; l <= j; ++l) A(j, l) += wx * X(i, l);
+            for (std::size_t l = 0; l <= j; ++l) A(j, l) += wx * xi[l];
         }
     }
     for (std::size_t j = 0; j < p; ++j)
