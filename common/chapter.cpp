@@ -156,7 +156,6 @@ int Chapter::run(int argc, char** argv) {
         if (!opt.only.empty() && std::find(opt.only.begin(), opt.only.end(), e.id) == opt.only.end()) continue;
         out << "\n" << paint(fmt::format("§{} {} — {}", k + 1, e.id, e.title), "1") << "\n";
         Section s(number_, e.id, opt);
-        const auto s0 = std::chrono::steady_clock::now();
         std::string status = "ran", waits_on, error;
         try {
             e.body(s);
@@ -169,7 +168,6 @@ int Chapter::run(int argc, char** argv) {
             error = ex.what();
             ++errors;
         }
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count();
         json checks = json::array();
         for (const auto& r : s.records()) {
             const std::string claim = (r.control ? "control: " : "") + r.claim;
@@ -190,7 +188,7 @@ int Chapter::run(int argc, char** argv) {
         if (status == "error") out << "  " << paint("ERROR", "1;31") << "    " << error << "\n";
         for (const auto& f : s.figures()) figures.push_back(f);
         report["sections"].push_back({{"id", e.id}, {"title", e.title}, {"status", status}, {"waits_on", waits_on},
-                                      {"error", error}, {"seconds", secs}, {"checks", checks},
+                                      {"error", error}, {"checks", checks},
                                       {"figures", s.figures()}, {"notes", s.notes()}});
     }
 
@@ -201,7 +199,7 @@ int Chapter::run(int argc, char** argv) {
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     report["summary"] = {{"passed", passed}, {"failed", failed}, {"rejected", rejected}, {"accepted", accepted},
-                         {"skipped_sections", skipped}, {"errors", errors}, {"seconds", secs},
+                         {"skipped_sections", skipped}, {"errors", errors},
                          {"figures", figures}};
     try {
         write_file_atomic(opt.out / "checks.json", report.dump(2) + "\n");
