@@ -763,6 +763,7 @@ int main(int argc, char** argv) {
             yN.push_back(shifted(qN, l));
         }
         wb::Figure fig("objectives", "Objectives along s_λ = f − λx");
+        fig.size(640, 520);
         fig.panel().xlabel("λ").ylabel("objective − its minimum").key("below");
         fig.panel().line(lam, yJ, "Fisher divergence J", 0).dashed(lam, yS, "L_{SSM} (seed 004; seed 002 is twice it)", 1)
             .line(lam, yN, "E[(vᵀs)² + vᵀ∇(vᵀs)]: factor 2 lost", 5);
@@ -1320,7 +1321,8 @@ int main(int argc, char** argv) {
     of $q_\sigma$ on a large sample. Because $\nabla\log q_\sigma - \nabla\log p = O(\sigma^2)$ for a
     smooth $p$, $\theta^*_\sigma - \theta^* = O(\sigma^2)$ and the excess grows like $\sigma^4$ for small
     $\sigma$; the check fits the slope on $\sigma \le 0.2$. The points are DSM fits on finite samples:
-    at small $\sigma$ their error is variance (the target $-z/\sigma$ is large), at large $\sigma$ bias.
+    at small $\sigma$ their error is variance (the target $-z/\sigma$ is large), at large $\sigma$ bias,
+    so for a given sample size there is a best $\sigma$ in between (checked).
     This is the trade-off of seed 000, week 7: DSM is cheap and stable but learns the smoothed score;
     SSM is unbiased for $\nabla\log p$ but pays in variance.
 
@@ -1348,12 +1350,16 @@ int main(int argc, char** argv) {
         bool increasing = true;
         for (std::size_t i = 1; i < bias.size(); ++i) increasing = increasing && bias[i] > bias[i - 1];
         s.holds("bias of DSM grows with σ", increasing, bias.back(), bias.front());
+        const auto best = static_cast<std::size_t>(std::min_element(fitted.begin(), fitted.end()) - fitted.begin());
+        s.holds(fmt::format("DSM on n = {} samples is best at an intermediate σ (variance below, bias above)", n_dsm),
+                best > 0 && best + 1 < sigmas.size(), sigmas[best], fitted[best],
+                fmt::format("best σ = {}", sigmas[best]));
         std::vector<double> guide;
         for (double sg : sigmas) guide.push_back(bias[2] * std::pow(sg / 0.1, 4));
         wb::Figure fig("dsm_bias", "DSM: excess Fisher divergence to ∇log p against σ");
         fig.panel().xlabel("noise level σ").ylabel("J(θ) − J(θ*)").logx().logy().key("top left")
             .linepoints(sigmas, bias, "population minimiser θ*_σ (bias)", 0)
-            .points(sigmas, fitted, "DSM fit, n = " + std::to_string(n_dsm), 1)
+            .linepoints(sigmas, fitted, "DSM fit on n = " + std::to_string(n_dsm) + " samples", 1)
             .dashed(sigmas, guide, "∝ σ⁴", 7);
         s.save(fig);
     });

@@ -23,7 +23,7 @@ do for [pass = 1:2] {
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/dsm_bias-1-1-population_minimiser_bias.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "population minimiser θ*_σ (bias)", \
-       "data/dsm_bias-1-2-dsm_fit_n_5000.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#D55E00" title "DSM fit, n = 5000", \
+       "data/dsm_bias-1-2-dsm_fit_on_n_5000_samples.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "DSM fit on n = 5000 samples", \
        "data/dsm_bias-1-3-series.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "∝ σ⁴"
   unset multiplot
   set output
