@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 from pathlib import Path
@@ -177,7 +178,6 @@ class RunTests(unittest.TestCase):
             time.sleep(0.5)
             f.write_text("bb")
 
-        import threading
         threading.Thread(target=save).start()
         t0 = time.time()
         runner.wait_for_change([f], poll=True)
@@ -273,6 +273,8 @@ class InTreeCopy(unittest.TestCase):
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                              env=dict(os.environ, NO_COLOR="1"))
         lines = []
+        watchdog = threading.Timer(900, p.kill)  # a hung watch fails the test instead of hanging it
+        watchdog.start()
 
         def wait_for(text, limit=600):
             t0 = time.time()
@@ -294,6 +296,7 @@ class InTreeCopy(unittest.TestCase):
             p.send_signal(signal.SIGINT)
             rest, _ = p.communicate(timeout=60)
         finally:
+            watchdog.cancel()
             if p.poll() is None:
                 p.kill()
                 p.wait()
