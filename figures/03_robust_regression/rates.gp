@@ -22,9 +22,9 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/rates-1-1-ols_slope_0_49.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.49)", \
-       "data/rates-1-2-huber_slope_0_49.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.49)", \
-       "data/rates-1-3-lad_slope_0_50.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.50)", \
+  plot "data/rates-1-1-ols_slope_0_52.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.52)", \
+       "data/rates-1-2-huber_slope_0_53.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.53)", \
+       "data/rates-1-3-lad_slope_0_48.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.48)", \
        "data/rates-1-4-ols_asymptotic.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "OLS, asymptotic"
   reset
   set datafile separator ","
@@ -37,8 +37,8 @@ do for [pass = 1:2] {
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/rates-2-1-ols_slope_0_45.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.45)", \
-       "data/rates-2-2-huber_slope_0_49.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.49)", \
-       "data/rates-2-3-lad_slope_0_49.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.49)", \
+       "data/rates-2-2-huber_slope_0_50.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.50)", \
+       "data/rates-2-3-lad_slope_0_53.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.53)", \
        "data/rates-2-4-ols_asymptotic.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "OLS, asymptotic"
   reset
   set datafile separator ","
@@ -50,8 +50,8 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/rates-3-1-ols_slope_0_00.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.00)", \
-       "data/rates-3-2-huber_slope_0_52.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.52)", \
+  plot "data/rates-3-1-ols_slope_0_00.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope 0.00)", \
+       "data/rates-3-2-huber_slope_0_50.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.50)", \
        "data/rates-3-3-lad_slope_0_56.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.56)", \
        "data/rates-3-4-lad_asymptotic.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "LAD, asymptotic"
   unset multiplot
