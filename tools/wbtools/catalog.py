@@ -287,6 +287,10 @@ def run_tests(exe, gtest_filter=None, timeout=60, expected=None):
             timed_out = True
             os.killpg(p.pid, signal.SIGKILL)
             out, _ = p.communicate()
+        except BaseException:  # Ctrl-C: the test runs in its own session, so stop it here
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+            raise
         rc = p.returncode
     except OSError as e:
         return RunResult([], 127, f"cannot run {exe}: {e}", crashed="cannot run")
