@@ -102,6 +102,25 @@ class FixtureRunner(unittest.TestCase):
         self.assertEqual(rc, 2)
         self.assertIn("not empty", out)
 
+    def test_grading_tree_takes_only_exercise_files(self):
+        sub = Path(self.tmp.name) / "upload"
+        sub.mkdir()
+        (sub / "conditional_score.cpp").write_text("// submitted\n")
+        (sub / "conditional_score_test.cpp").write_text("// edited test\n")
+        (sub / "HINTS.md").write_text("edited\n")
+        tree, notes = instructor.prepare_grading_tree(self.root, sub, Path(self.tmp.name) / "work")
+        ex = tree / "exercises" / "13_ou"
+        self.assertEqual((ex / "conditional_score.cpp").read_text(), "// submitted\n")
+        self.assertEqual((ex / "conditional_score_test.cpp").read_text(), "// tests of conditional_score\n")
+        self.assertIn("Differentiate.", (ex / "HINTS.md").read_text())
+        self.assertFalse((tree / "solutions").exists())
+        self.assertEqual(notes, {})
+        # Not submitted: graded as the stub, with a note.
+        (sub / "conditional_score.cpp").unlink()
+        tree, notes = instructor.prepare_grading_tree(self.root, sub, Path(self.tmp.name) / "work")
+        self.assertEqual((tree / "exercises" / "13_ou" / "conditional_score.cpp").read_text(), STUB)
+        self.assertIn("not submitted", notes["13.2 conditional_score"])
+
     def test_test_names_from_source(self):
         ex = catalog.exercises(self.root)[0]
         ex.test_path.write_text("TEST(A, B) {}\nTEST_F(Fx, C) {}\n// TEST(not, this)\n")

@@ -5,7 +5,8 @@
 
 grade runs every exercise test on the student variant and writes results.json in
 Gradescope's format. With --submission it copies only the exercise source files
-(exercises/NN_topic/X.cpp for each X with an X_test.cpp) from DIR into a fresh
+(exercises/NN_topic/X.cpp for each X with an X_test.cpp; DIR may be a whole
+workbook, its exercises/ folder, or the X.cpp files side by side) into a fresh
 copy of this tree with pristine tests, headers and hints, and builds there, so an
 edited test cannot change the grade. Each test runs alone with a time limit, so an
 infinite loop fails that test instead of hanging the grader; a file that does not
@@ -67,8 +68,12 @@ def prepare_grading_tree(root, sub, work):
     copy_tree(root, tree, exclude_top={"solutions", "figures"})
     src = submission_folder(sub)
     notes = {}
-    for ex in catalog.exercises(tree):
+    exs = catalog.exercises(tree)
+    unique = {x for x in (e.x for e in exs) if sum(e.x == x for e in exs) == 1}
+    for ex in exs:
         f = src / ex.dirname / f"{ex.x}.cpp"
+        if not f.exists() and ex.x in unique:
+            f = src / f"{ex.x}.cpp"  # files uploaded flat (Gradescope's submission folder)
         if f.is_file() and not f.is_symlink():
             data = f.read_bytes()
         else:
