@@ -252,8 +252,9 @@ int main(int argc, char** argv) {
     $g g' \int_{t_n}^{t_{n+1}} (W_s - W_{t_n})\,dW_s$ to the step. This double Itô
     integral is *not* $\frac12 \Delta W^2$ as ordinary calculus would say: on $m$
     substeps of size $\delta = h/m$ the Itô sum is
-    $$I_m = \sum_k W_k\,\delta W_k = \tfrac12\Big(\Delta W^2 - \sum_k \delta W_k^2\Big),$$
-    (a telescoping identity), and $\sum_k \delta W_k^2 \to h$ with
+    $$I_m = \sum_k W_k\,\delta W_k = \tfrac12\Big(\Delta W^2 - \sum_k \delta W_k^2\Big)$$
+    ($W_k$ the Brownian motion at substep $k$ measured from the start of the step; the
+    identity telescopes $W_{k+1}^2 - W_k^2 = 2W_k\,\delta W_k + \delta W_k^2$), and $\sum_k \delta W_k^2 \to h$ with
     $E\big[(I_m - \tfrac12(\Delta W^2 - h))^2\big] = \tfrac14\operatorname{Var}\sum_k\delta W_k^2 = h^2/(2m)$.
     Hence $\int (W_s - W_{t_n})\,dW_s = \frac12(\Delta W^2 - h)$, and **Milstein's scheme**
     (Milstein 1974; Kloeden & Platen 1992, §10.3) is
@@ -770,7 +771,9 @@ int main(int argc, char** argv) {
     from, every time, and the iterates overflow within a handful of steps. The noise
     can throw a path past $\sqrt{2/h}$ with a small but positive probability, so a
     fraction of EM paths explode; the fraction grows with $h$ and with the initial
-    spread.
+    spread. In the figure the dashed curves are the probabilities $P(|X_0| > \sqrt{2/h})$
+    of *starting* beyond the threshold: for $X_0 \sim N(0, s_0^2)$ with $s_0 \ge 1$ they
+    account for nearly all explosions, while for $s_0 = 0.5$ the noise does the work.
 
     **Why the moments diverge.** Hutzenthaler, Jentzen & Kloeden (2011, Proc. R. Soc. A,
     "Strong and weak divergence in finite time of Euler's method for stochastic
