@@ -43,8 +43,8 @@ do for [pass = 1:2] {
        "data/convergence-2-2-milstein_exact.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein, exact", \
        "data/convergence-2-3-milstein_monte_carlo_slope_0_983_0_012.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "Milstein, Monte Carlo: slope 0.983 ± 0.012", \
        "data/convergence-2-4-f_x_em_milstein_exact.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "f = x: EM = Milstein, exact", \
-       "data/convergence-2-5-milstein_monte_carlo_slope_0_996_0_005.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Milstein, Monte Carlo: slope 0.996 ± 0.005", \
-       "data/convergence-2-6-em_monte_carlo.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#000000" title "EM, Monte Carlo"
+       "data/convergence-2-5-em_monte_carlo_drawn_at_1_1_h.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#000000" title "EM, Monte Carlo (drawn at 1.1 h)", \
+       "data/convergence-2-6-milstein_monte_carlo_slope_0_996_0_005.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Milstein, Monte Carlo: slope 0.996 ± 0.005"
   unset multiplot
   set output
 }
