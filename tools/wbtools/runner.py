@@ -43,6 +43,8 @@ def state_of(ex, bd, build=True):
 
 def test_exercise(ex, bd):
     """Builds and runs one exercise's tests: (state, build log, RunResult or None)."""
+    if not ex.path.exists():
+        return "does not compile", f"{ex.rel()} is missing: ./workbook reset {ex.id} restores the stub", None
     key = catalog.file_key(ex)
     ok, log = catalog.build(bd, [ex.target])
     if not ok:
