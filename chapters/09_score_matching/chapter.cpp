@@ -447,7 +447,7 @@ int main(int argc, char** argv) {
                            x0, std::span<const double>(J.data() + 2 * j, 2), 1e-6);
         }
         // The model family used by the derivation, with the two numbers the checks lean on.
-        const Mat X = p.sample(s.rng(), s.size(20000, 50000)), G = p.score(X);
+        const Mat X = p.sample(s.rng(), s.size(10000, 50000)), G = p.score(X);
         std::string fam;
         for (std::size_t k = 0; k < 5; ++k) {
             const TanhScore mk = model(k);
@@ -493,10 +493,10 @@ int main(int argc, char** argv) {
     */
     ch.section("fisher", "Step 1: the Fisher divergence", [](wb::Section& s) {
         const auto p = data_density();
-        const std::size_t n = s.size(20000, 100000);
+        const std::size_t n = s.size(8000, 100000);
         const Mat X = p.sample(s.rng(), n), G = p.score(X);
-        // An independent value of J: the integral ∫ p ½‖s − ∇log p‖² dx on a 400 × 400 grid over [−7, 7]².
-        const std::size_t k_grid = 400;
+        // An independent value of J: the integral ∫ p ½‖s − ∇log p‖² dx by the midpoint rule on [−7, 7]².
+        const std::size_t k_grid = s.size(250, 400);
         const double h = 14.0 / dbl(k_grid);
         Mat Xg = xt::zeros<double>({k_grid * k_grid, std::size_t{2}});
         for (std::size_t a = 0; a < k_grid; ++a)
@@ -542,7 +542,7 @@ int main(int argc, char** argv) {
     */
     ch.section("ism", "Step 2: Hyvärinen's integration by parts", [](wb::Section& s) {
         const auto p = data_density();
-        const std::size_t n = s.size(20000, 100000);
+        const std::size_t n = s.size(10000, 100000);
         for (std::size_t k : {0u, 2u}) {  // two models with E[∇·s] well away from 0
             const TanhScore m = model(k);
             const Mat X1 = p.sample(s.rng(), n), X2 = p.sample(s.rng(), n);
@@ -581,7 +581,7 @@ int main(int argc, char** argv) {
     */
     ch.section("sliced", "Step 3: the sliced objective", [](wb::Section& s) {
         const auto p = data_density();
-        const std::size_t n = s.size(20000, 100000);
+        const std::size_t n = s.size(10000, 100000);
         const TanhScore m = model(0);
         const Mat X = p.sample(s.rng(), n), G = p.score(X), S = eval_score(m, X);
         const Mat E = S - G;
@@ -620,7 +620,7 @@ int main(int argc, char** argv) {
     */
     ch.section("expand", "Step 4: expanding the square", [](wb::Section& s) {
         const auto p = data_density();
-        const std::size_t n = s.size(20000, 100000);
+        const std::size_t n = s.size(10000, 100000);
         const Mat X = p.sample(s.rng(), n), G = p.score(X), V = directions(Slice::Gaussian, n, 2, s.rng());
         const Vec pg = rowdot(V, G);
         std::vector<Vec> C, Cwrong;
