@@ -736,7 +736,7 @@ int main(int argc, char** argv) {
             s.exact(fmt::format("L_SSM⁽⁰⁰²⁾(θ_{0}) = 2 L_SSM⁽⁰⁰⁴⁾(θ_{0})", k + 1), L002, 2 * L004, 1e-10);
         }
         // s_λ = f − λx with f = θ₃'s network: per-sample pieces a = vᵀf, c = vᵀ∇(vᵀf), b = vᵀx.
-        const TanhScore f = with_lambda(model(2), 0.0);  // θ₃ without its −λx: λ_J ≈ 1
+        const TanhScore f = with_lambda(model(2), 0.0);  // θ₃'s network without its −λx
         const ch09::SliceTerms t = ch09::slice_terms(f, X, V);
         const Vec b = rowdot(V, X), vv = rowdot(V, V), xx = rowdot(X, X);
         const Mat F = eval_score(f, X);
@@ -755,25 +755,20 @@ int main(int argc, char** argv) {
                                 ratio_difference(u_no2, bb, uJ, xx), 0.0, {.scale = rate});
         s.note(fmt::format("λ_J = {:.4f} ± {:.4f}; λ_SSM = {:.4f} ± {:.4f}; without the factor 2: {:.4f}", lJ.value,
                            lJ.se, l004.value, l004.se, ratio(u_no2, bb).value));
-        // Figure: the objectives as quadratics in λ, each shifted to minimum 0.
-        const auto quad = [](double c0, double c1, double c2) {  // c0 − c1 λ + ½ c2 λ²
-            return std::array<double, 3>{c0, c1, c2};
+        // Figure: along the family each objective is a parabola c − βλ + ½κλ²; drawn minus its minimum.
+        struct Parabola {
+            double beta, kappa;
+            double operator()(double l) const { return 0.5 * kappa * (l - beta / kappa) * (l - beta / kappa); }
         };
         const double mb2 = xt::mean(bb)(), mx2 = xt::mean(xx)();
-        const auto qJ = quad(0, xt::mean(uJ)(), mx2);
-        const auto qS = quad(0, xt::mean(ab + vv)(), mb2);
-        const auto qN = quad(0, 2 * xt::mean(u_no2)(), 2 * mb2);
+        const Parabola pJ{xt::mean(uJ)(), mx2}, pS{xt::mean(ab + vv)(), mb2}, pN{2 * xt::mean(u_no2)(), 2 * mb2};
         std::vector<double> lam, yJ, yS, yN;
-        const auto shifted = [](const std::array<double, 3>& q, double l) {
-            const double lmin = q[1] / q[2];
-            return 0.5 * q[2] * (l - lmin) * (l - lmin);
-        };
         for (int i = 0; i <= 100; ++i) {
             const double l = lJ.value - 1.5 + 3.0 * i / 100.0;
             lam.push_back(l);
-            yJ.push_back(shifted(qJ, l));
-            yS.push_back(shifted(qS, l));
-            yN.push_back(shifted(qN, l));
+            yJ.push_back(pJ(l));
+            yS.push_back(pS(l));
+            yN.push_back(pN(l));
         }
         wb::Figure fig("objectives", "Objectives along s_λ = f − λx");
         fig.size(640, 520);
@@ -872,7 +867,7 @@ int main(int argc, char** argv) {
                               {.scale = std::max(std::fabs(J[k] - J[0]), xt::mean(C)())});
         }
         // Minimisers along s_λ = f − λx.
-        const TanhScore f = with_lambda(model(2), 0.0);  // θ₃ without its −λx: λ_J ≈ 1
+        const TanhScore f = with_lambda(model(2), 0.0);  // θ₃'s network without its −λx
         const Vec uP = rowdot(eval_score(f, X) - G, X), wP = rowdot(X, X);
         const wb::Estimate lP = ratio(uP, wP);
         const double rate = 2.0 / xt::mean(wP)();  // the data's own rate d/E‖x‖², as in step 6
