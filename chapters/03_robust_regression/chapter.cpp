@@ -427,7 +427,7 @@ int main(int argc, char** argv) {
     ch.section("consistency", "Consistency needs only E[ε | X] = 0  [03.1]", [](wb::Section& s) {
         const std::vector<std::size_t> ns = s.quick() ? std::vector<std::size_t>{25, 50, 100, 200, 400, 800}
                                                       : std::vector<std::size_t>{50, 100, 200, 400, 800, 1600};
-        const std::size_t R = s.size(200, 400);
+        const std::size_t R = s.size(260, 400);
         const double tau = 0.5, var_x = 1.0 / 3.0, attenuated = Beta1 * var_x / (var_x + tau * tau);
         std::vector<double> nd, mae, mae_se, eiv, eiv_se;
         for (std::size_t n : ns) {
@@ -515,7 +515,7 @@ int main(int argc, char** argv) {
     ![The standardised OLS slope under Normal, t₅ and Cauchy errors](normality.svg)
     */
     ch.section("normality", "Asymptotic normality needs a finite variance  [03.1]", [](wb::Section& s) {
-        const std::size_t n = 100, R = s.size(1500, 3000);
+        const std::size_t n = 100, R = s.size(2000, 3000);
         const Vector x = even_x(n, 0.0, 2.0);
         const Matrix X = ch03::line_design(x);
         const Matrix XtX_inv = xt::linalg::inv(xt::linalg::dot(xt::transpose(X), X));
@@ -579,7 +579,7 @@ int main(int argc, char** argv) {
 
         // Cauchy errors: the IQR of the OLS slope does not shrink with n.
         const std::vector<std::size_t> ns = {25, 50, 100, 200, 400, 800, 1600};
-        const std::size_t Rn = 400;
+        const std::size_t Rn = 600;
         std::vector<double> nd, spread, spread_se;
         for (std::size_t m : ns) {
             const Vector xm = even_x(m);
