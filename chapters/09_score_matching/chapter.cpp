@@ -1119,9 +1119,9 @@ int main(int argc, char** argv) {
         wb::Figure fig("pv_ssm", "Slicing laws in d dimensions: gradient variance and parameter error", 1, 2);
         fig.size(1200, 480);
         auto& a = fig.panel(0).title("total variance of ∇_θ ℓ(θ*; x, v)").xlabel("dimension d").ylabel("tr Cov").logx().logy()
-                      .key("top left");
+                      .xrange(1, 50).key("top left");
         auto& b = fig.panel(1).title("relative error ‖θ̂ − θ*‖/‖θ*‖, n = " + std::to_string(n_fit)).xlabel("dimension d")
-                      .ylabel("relative parameter error").logx().logy().key("bottom left");
+                      .ylabel("relative parameter error").logx().logy().xrange(1, 50).key("bottom left");
         for (std::size_t k = 0; k < 7; ++k) {
             const int col = static_cast<int>(k % 3) + (k == 6 ? 3 : 0);
             if (k < 3) {

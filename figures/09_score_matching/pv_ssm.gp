@@ -22,6 +22,7 @@ do for [pass = 1:2] {
   set key top left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
+  set xrange [1:50]
   plot "data/pv_ssm-1-1-ssm_gaussian_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "SSM, Gaussian v", \
        "data/pv_ssm-1-2-ssm_rademacher_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "SSM, Rademacher v", \
        "data/pv_ssm-1-3-ssm_sphere_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "SSM, sphere v", \
@@ -39,6 +40,7 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
+  set xrange [1:50]
   plot "data/pv_ssm-2-1-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
        "data/pv_ssm-2-2-ssm_gaussian_v.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "SSM, Gaussian v", \
        "data/pv_ssm-2-3-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
