@@ -89,7 +89,8 @@ Options parse_options(int argc, char** argv, const std::string& program, const s
     o.seed = static_cast<std::uint64_t>(seed);
     o.plots = !no_plots;
     if (out.empty()) usage_error(program, "--out needs a folder name");
-    o.out = out;
+    // Absolute, since figures are rendered from inside the folder.
+    o.out = std::filesystem::absolute(out);
     std::set<std::string> known;
     for (const auto& s : sections) known.insert(s.first);
     for (const auto& id : o.only)

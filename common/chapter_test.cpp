@@ -78,6 +78,18 @@ TEST(ChapterRun, ExitStatusFollowsTheVerdicts) {
     fs::remove_all(d);
 }
 
+TEST(ChapterRun, RelativeOutFolderWorks) {
+    const auto d = fresh("relative");
+    fs::create_directories(d);
+    const std::string cmd = "cd " + wb::shell_quote(d.string()) + " && " + wb::shell_quote(WB_DEMO_CHAPTER) +
+                            " --quick --only good --out rel/figs >/dev/null 2>&1";
+    const int rc = std::system(cmd.c_str());
+    EXPECT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0);
+    EXPECT_TRUE(fs::exists(d / "rel/figs/checks.json"));
+    EXPECT_TRUE(fs::exists(d / "rel/figs/demo.gp"));
+    fs::remove_all(d);
+}
+
 TEST(ChapterRun, WritesAJsonReport) {
     const auto d = fresh("json");
     ASSERT_EQ(demo("--quick --no-plots --only good --out " + d.string()).status, 0);
