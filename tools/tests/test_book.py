@@ -133,7 +133,7 @@ def weave(root, out, only=None):
 
 def run_cli(*args):
     r = subprocess.run([sys.executable, str(ROOT / "tools" / "workbook.py"), "book", *args],
-                       capture_output=True, text=True, timeout=120)
+                       capture_output=True, text=True, timeout=300)
     return r.returncode, r.stdout, r.stderr
 
 
@@ -187,7 +187,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
                   "--disable-component-update", "--disable-sync"]
 
 
-def chromium(url, user_dir, *extra, timeout=120):
+def chromium(url, user_dir, *extra, timeout=300):
     cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={user_dir}", *extra, url]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
