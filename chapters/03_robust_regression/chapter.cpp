@@ -39,6 +39,7 @@ gain a lot under $t_3$ and Cauchy errors (§10–§11).
 
 #include "robust.hpp"
 #include "wb/chapter.hpp"
+#include "wb/numerics.hpp"
 #include "wb/constants.hpp"
 #include "wb/stats.hpp"
 
@@ -106,15 +107,6 @@ double upper_quartile(Noise e) {
     return 0.5 * (lo + hi);
 }
 
-// Composite Simpson's rule for ∫_a^b f on an even number of intervals.
-template <class F>
-double simpson(F f, double a, double b, std::size_t intervals = 4000) {
-    const double h = (b - a) / static_cast<double>(intervals);
-    double s = f(a) + f(b);
-    for (std::size_t i = 1; i < intervals; ++i) s += (i % 2 ? 4.0 : 2.0) * f(a + h * static_cast<double>(i));
-    return s * h / 3.0;
-}
-
 // Asymptotic variance factor V of an estimator: √n(β̂ − β) → N(0, V Σ_x⁻¹), so the slope
 // of a line has variance ≈ V / Sxx with Sxx = Σ(x_i − x̄)².
 // Huber with MAD scale: the scale settles at s = F⁻¹(3/4)·MadToSigma and, for symmetric
@@ -122,7 +114,7 @@ double simpson(F f, double a, double b, std::size_t intervals = 4000) {
 //   V = [∫_{−c}^{c} e² f(e) de + 2c²(1 − F(c))] / (2F(c) − 1)².
 double huber_avar(Noise e, double k) {
     const double s = upper_quartile(e) * wb::MadToSigma, c = k * s;
-    const double inner = 2.0 * simpson([&](double t) { return t * t * pdf(e, t); }, 0.0, c);
+    const double inner = 2.0 * wb::simpson([&](double t) { return t * t * pdf(e, t); }, 0.0, c);
     const double slope = 2.0 * cdf(e, c) - 1.0;
     return (inner + 2.0 * c * c * (1.0 - cdf(e, c))) / (slope * slope);
 }
@@ -320,13 +312,6 @@ double log_iqr_se(const std::vector<double>& b, std::size_t B = 20) {
         batch.add(std::log(wb::iqr(std::vector<double>(first, first + static_cast<std::ptrdiff_t>(m)))));
     }
     return batch.sd() / std::sqrt(static_cast<double>(B));
-}
-
-// Points on an even grid, for lines in figures.
-std::vector<double> grid(double a, double b, std::size_t n) {
-    std::vector<double> g(n);
-    for (std::size_t i = 0; i < n; ++i) g[i] = a + (b - a) * static_cast<double>(i) / static_cast<double>(n - 1);
-    return g;
 }
 
 }  // namespace
@@ -564,7 +549,7 @@ int main(int argc, char** argv) {
                 static_cast<double>(std::count_if(z.begin(), z.end(), [](double t) { return t >= -5.0 && t < 5.0; })) /
                 static_cast<double>(R);
             for (auto& h : hist.density) h *= inside_frac;
-            std::vector<double> gx = grid(-5.0, 5.0, 301), gy;
+            std::vector<double> gx = wb::linspace(-5.0, 5.0, 301), gy;
             for (double t : gx) gy.push_back(density(t));
             fig.panel(panel++)
                 .title(fmt::format("{} errors", noise_name(e)))
@@ -664,7 +649,7 @@ int main(int argc, char** argv) {
         s.note(fmt::format("e(1.345) = {:.4f}", huber_gaussian_efficiency(k)));
 
         wb::Figure fig("huber_functions", "Loss ρ, pull ψ = ρ′ and IRLS weight w = ψ(u)/u", 1, 3);
-        const std::vector<double> u = grid(-4.0, 4.0, 401);
+        const std::vector<double> u = wb::linspace(-4.0, 4.0, 401);
         std::vector<double> rl, rh, ra, pl, ph, pa, wl, wh, wa;
         for (double v : u) {
             rl.push_back(0.5 * v * v);
@@ -982,7 +967,7 @@ int main(int argc, char** argv) {
             const double m = static_cast<double>(n / 2);
             const double logc = std::lgamma(static_cast<double>(n) + 1.0) - 2.0 * std::lgamma(m + 1.0);
             const double L = 12.0 / std::sqrt(static_cast<double>(n));
-            return simpson(
+            return wb::simpson(
                 [&](double x) {
                     const double F = wb::normal_cdf(x);
                     return x * x * std::exp(logc + m * (std::log(F) + std::log1p(-F)) - 0.5 * x * x) * wb::InvSqrt2Pi;

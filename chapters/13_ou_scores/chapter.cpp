@@ -36,6 +36,7 @@ $\lambda(t) = v_t$. A least-squares fit to conditional targets lands on the marg
 
 #include "ou.hpp"
 #include "wb/chapter.hpp"
+#include "wb/numerics.hpp"
 #include "wb/constants.hpp"
 #include "wb/gauss.hpp"
 #include "wb/sde.hpp"
@@ -68,18 +69,9 @@ Vec sample_x0(wb::Rng& rng, std::size_t n) {
 
 Vec normals(wb::Rng& rng, std::size_t n) { return rng.normal_vector(n); }
 
-// Composite Simpson's rule for ∫_a^b f on an even number of intervals.
-template <class F>
-double simpson(F f, double a, double b, std::size_t intervals = 4000) {
-    const double h = (b - a) / static_cast<double>(intervals);
-    double s = f(a) + f(b);
-    for (std::size_t i = 1; i < intervals; ++i) s += (i % 2 ? 4.0 : 2.0) * f(a + h * static_cast<double>(i));
-    return s * h / 3.0;
-}
-
 // Fisher information J(p_t) = ∫ (∇log p_t)² p_t dx of the exact marginal.
 double fisher_information(const wb::GaussianMixture& pt) {
-    return simpson(
+    return wb::simpson(
         [&](double x) {
             double g = 0.0;
             pt.score(std::span<const double>(&x, 1), std::span<double>(&g, 1));
@@ -96,13 +88,6 @@ double ct_exact(double t) {
 
 double normal_logpdf(double x, double mean, double var) {
     return -0.5 * (wb::Log2Pi + std::log(var)) - 0.5 * (x - mean) * (x - mean) / var;
-}
-
-// x values on an even grid, for lines in figures.
-std::vector<double> grid(double a, double b, std::size_t n) {
-    std::vector<double> g(n);
-    for (std::size_t i = 0; i < n; ++i) g[i] = a + (b - a) * static_cast<double>(i) / static_cast<double>(n - 1);
-    return g;
 }
 
 }  // namespace
@@ -163,7 +148,7 @@ int main(int argc, char** argv) {
         // Figure: the paths inside the kernel's mean ± 2 sd band.
         wb::Figure fig("ou_paths", "Ornstein–Uhlenbeck paths from x_0 = 1.5 and the kernel N(m_t x_0, v_t)");
         auto& p = fig.panel().xlabel("time t").ylabel("x_t").key("top right");
-        std::vector<double> ts = grid(0.0, T, steps + 1), lo, hi, mid;
+        std::vector<double> ts = wb::linspace(0.0, T, steps + 1), lo, hi, mid;
         for (double t : ts) {
             const OuKernel kt = ch13::ou_kernel(Theta, Sigma, t);
             mid.push_back(kt.m * x0);
@@ -242,7 +227,7 @@ int main(int argc, char** argv) {
         const auto p0 = p0_mixture();
         // p_t by quadrature of the convolution integral.
         auto convolution = [&](double x) {
-            return simpson(
+            return wb::simpson(
                 [&](double x0) {
                     return std::exp(normal_logpdf(x, k.m * x0, k.v) + p0.log_density(std::span<const double>(&x0, 1)));
                 },
@@ -286,7 +271,7 @@ int main(int argc, char** argv) {
             const auto Xt = ptt.sample(s.rng(), s.size(5000, 40000));
             const std::vector<double> xs(Xt.begin(), Xt.end());
             const auto hist = wb::histogram(xs, -4.0, 4.0, 60);
-            std::vector<double> gx = grid(-4, 4, 300), dens;
+            std::vector<double> gx = wb::linspace(-4, 4, 300), dens;
             for (double x : gx) dens.push_back(std::exp(ptt.log_density(std::span<const double>(&x, 1))));
             fig.panel(panel++)
                 .title(fmt::format("t = {}", tt))
@@ -368,7 +353,7 @@ int main(int argc, char** argv) {
                 xs.push_back(xtt);
                 cs.push_back(ch13::conditional_score(xtt, x0(i), kt));
             }
-            std::vector<double> gx = grid(-3.5, 3.5, 300), gs;
+            std::vector<double> gx = wb::linspace(-3.5, 3.5, 300), gs;
             for (double x : gx) gs.push_back(ch13::marginal_score(x, P0, kt));
             const double lim = 3.5 / std::sqrt(kt.v);
             fig.panel(panel++)
@@ -523,7 +508,7 @@ int main(int argc, char** argv) {
         s.holds("0 ≤ v_t C_t ≤ 1 on the grid", bounded, weighted.front(), weighted.back());
 
         wb::Figure fig("ct_vs_t", "The constant C_t between the conditional and marginal losses", 1, 2);
-        std::vector<double> fine = grid(std::log(0.008), std::log(3.0), 120), tf, cf, wf;
+        std::vector<double> fine = wb::linspace(std::log(0.008), std::log(3.0), 120), tf, cf, wf;
         for (double lt : fine) {
             const double t = std::exp(lt);
             tf.push_back(t);
@@ -583,14 +568,14 @@ int main(int argc, char** argv) {
         xt::xtensor<double, 1> b = xt::zeros<double>({F});
         for (std::size_t r = 0; r < F; ++r) {
             for (std::size_t q = 0; q < F; ++q)
-                A(r, q) = simpson(
+                A(r, q) = wb::simpson(
                     [&](double x) {
                         double f[16];
                         features(x, f);
                         return f[r] * f[q] * std::exp(pt.log_density(std::span<const double>(&x, 1)));
                     },
                     -10, 10, 2000);
-            b(r) = simpson(
+            b(r) = wb::simpson(
                 [&](double x) {
                     double f[16];
                     features(x, f);
@@ -650,7 +635,7 @@ int main(int argc, char** argv) {
         }
 
         wb::Figure fig("regression_fit", "Least-squares fit to conditional targets (t = 0.3)");
-        std::vector<double> gx = grid(-3.5, 3.5, 300), gm, gf, gd;
+        std::vector<double> gx = wb::linspace(-3.5, 3.5, 300), gm, gf, gd;
         for (double x : gx) {
             gm.push_back(ch13::marginal_score(x, P0, k));
             gf.push_back(eval(phi_hat, x));
