@@ -202,11 +202,16 @@ int Chapter::run(int argc, char** argv) {
     report["summary"] = {{"passed", passed}, {"failed", failed}, {"rejected", rejected}, {"accepted", accepted},
                          {"skipped_sections", skipped}, {"errors", errors},
                          {"figures", figures}};
-    try {
-        write_file_atomic(opt.out / "checks.json", report.dump(2) + "\n");
-    } catch (const std::exception& ex) {
-        std::fprintf(stderr, "%s: error: %s\n", program.c_str(), ex.what());
-        return 1;
+    // Only a full run (every section, with figures) replaces checks.json: the book
+    // and the main job read it, and a partial run must not lose the rest.
+    const bool full_report = opt.only.empty() && opt.plots;
+    if (full_report) {
+        try {
+            write_file_atomic(opt.out / "checks.json", report.dump(2) + "\n");
+        } catch (const std::exception& ex) {
+            std::fprintf(stderr, "%s: error: %s\n", program.c_str(), ex.what());
+            return 1;
+        }
     }
     if (opt.json) std::cout << report.dump(2) << "\n";
 
@@ -217,8 +222,10 @@ int Chapter::run(int argc, char** argv) {
                              program, passed, failed, rejected, accepted, skipped, errors, secs),
                  bad ? "1;31" : "1;32")
         << "\n";
-    if (!opt.plots) out << "figures: not written (--no-plots)\n";
-    else out << "figures and checks.json: " << opt.out.string() << "\n";
+    if (full_report) out << "figures and checks.json: " << opt.out.string() << "\n";
+    else
+        out << (opt.plots ? "figures: " + opt.out.string() : std::string("figures: not written (--no-plots)"))
+            << "; checks.json kept as it was (a partial run; --json prints this report)\n";
     if (bad) return 1;
     return skipped ? 3 : 0;
 }

@@ -85,15 +85,36 @@ TEST(ChapterRun, RelativeOutFolderWorks) {
                             " --quick --only good --out rel/figs >/dev/null 2>&1";
     const int rc = std::system(cmd.c_str());
     EXPECT_TRUE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0);
-    EXPECT_TRUE(fs::exists(d / "rel/figs/checks.json"));
     EXPECT_TRUE(fs::exists(d / "rel/figs/demo.gp"));
+    if (wb::have_program("gnuplot")) {
+        EXPECT_TRUE(fs::exists(d / "rel/figs/demo.svg"));
+    }
+    fs::remove_all(d);
+}
+
+TEST(ChapterRun, PartialRunsKeepTheFullReport) {
+    const auto d = fresh("partial");
+    ASSERT_EQ(demo("--quick --no-plots --only good --out " + d.string()).status, 0);
+    EXPECT_FALSE(fs::exists(d / "checks.json"));
+    ASSERT_EQ(demo("--quick --only good,other --out " + d.string()).status, 0);
+    EXPECT_FALSE(fs::exists(d / "checks.json"));
+    fs::create_directories(d);
+    wb::write_file_atomic(d / "checks.json", "{\"full\": true}");
+    ASSERT_EQ(demo("--quick --no-plots --out " + d.string()).status, 1);  // all sections: bad fails
+    EXPECT_EQ(slurp(d / "checks.json"), "{\"full\": true}");
     fs::remove_all(d);
 }
 
 TEST(ChapterRun, WritesAJsonReport) {
     const auto d = fresh("json");
-    ASSERT_EQ(demo("--quick --no-plots --only good --out " + d.string()).status, 0);
-    const auto j = nlohmann::json::parse(slurp(d / "checks.json"));
+    // --json: the report on stdout (the text report goes to stderr).
+    const fs::path log = d.string() + ".json";
+    const std::string cmd = wb::shell_quote(WB_DEMO_CHAPTER) + " --quick --only good --json --out " +
+                            wb::shell_quote(d.string()) + " >" + wb::shell_quote(log.string()) + " 2>/dev/null";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    EXPECT_FALSE(fs::exists(d / "checks.json"));
+    const auto j = nlohmann::json::parse(slurp(log));
+    fs::remove(log);
     EXPECT_EQ(j["chapter"], "99");
     EXPECT_EQ(j["summary"]["passed"], 1);
     EXPECT_EQ(j["summary"]["rejected"], 1);
