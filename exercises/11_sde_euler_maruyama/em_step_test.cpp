@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "gbm_strong_error.hpp"
 #include "schemes.hpp"
 #include "wb/rng.hpp"
 #include "wb/stats.hpp"
@@ -41,29 +42,10 @@ TEST(EmStep, MeanSquareRecursionOfTheLinearTestEquation) {
 TEST(EmStep, StrongOrderOneHalfOnGeometricBrownianMotion) {
     // GBM with μ = 2, s = 1, X_0 = 1, T = 1 against its exact solution on the same
     // Brownian path: E|X_T − X_T^h| ∝ h^{1/2}. Fixed seed, 4000 paths.
-    const double mu = 2.0, s = 1.0, T = 1.0;
-    const int fine = 256, paths = 4000;
-    const std::vector<int> strides = {2, 4, 8, 16, 32};  // h = T·stride/256
-    std::vector<double> hs, err(strides.size(), 0.0);
-    for (int st : strides) hs.push_back(T * st / fine);
+    const double mu = 2.0, s = 1.0;
     auto f = [mu](double x, double) { return mu * x; };
     auto g = [s](double x, double) { return s * x; };
-    wb::Rng rng(11);
-    std::vector<double> dw(fine);
-    for (int p = 0; p < paths; ++p) {
-        double W = 0;
-        for (auto& v : dw) W += v = std::sqrt(T / fine) * rng.normal();
-        const double exact = std::exp((mu - 0.5 * s * s) * T + s * W);
-        for (std::size_t l = 0; l < strides.size(); ++l) {
-            double x = 1.0;
-            for (int k = 0; k < fine; k += strides[l]) {
-                double dW = 0;
-                for (int j = k; j < k + strides[l]; ++j) dW += dw[j];
-                x = em_step(x, k * T / fine, hs[l], dW, f, g);
-            }
-            err[l] += std::fabs(x - exact) / paths;
-        }
-    }
-    const auto fit = wb::fit_loglog(hs, err);
-    EXPECT_NEAR(fit.slope, 0.5, 0.1) << "errors " << err[0] << " ... " << err.back();
+    const auto r = ch11::testing::gbm_strong_order(
+        [&](double x, double t, double h, double dW) { return em_step(x, t, h, dW, f, g); }, mu, s);
+    EXPECT_NEAR(r.slope, 0.5, 0.1) << "errors " << r.errors.front() << " ... " << r.errors.back();
 }
