@@ -1,9 +1,14 @@
 #include "wb/chapter.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include <CLI/CLI.hpp>
@@ -29,18 +34,109 @@ std::string paint(const std::string& s, const char* code) {
 }
 
 std::string verdict(const CheckRecord& r) {
-    if (!r.control) return r.ok ? paint("PASS    ", "32") : paint("FAIL    ", "1;31");
-    return r.ok ? paint("REJECTED", "36") : paint("ACCEPTED", "1;31");
+    switch (r.verdict) {
+    case Verdict::pass: return paint("PASS    ", "32");
+    case Verdict::fail: return paint("FAIL    ", "1;31");
+    case Verdict::rejected: return paint("REJECTED", "36");
+    case Verdict::accepted: return paint("ACCEPTED", "1;31");
+    case Verdict::error: break;
+    }
+    return paint("ERROR   ", "1;31");
+}
+
+bool is_monte_carlo(Kind k) { return k == Kind::monte_carlo || k == Kind::less || k == Kind::greater || k == Kind::within; }
+
+// A Monte Carlo check whose se/scale is above this fraction of its bound may flip
+// between decisive and not from one seed to the next.
+constexpr double kDecisiveHeadroom = 0.6;
+
+bool near_indecisive(const CheckRecord& r) {
+    return !r.control && is_monte_carlo(r.kind) && std::isfinite(r.se_scale) &&
+           r.se_scale > kDecisiveHeadroom * r.decisive;
 }
 
 std::string numbers(const CheckRecord& r) {
     auto v = [](double x, double se) {
         return se > 0 ? fmt::format("{:.6g} ± {:.2g}", x, se) : fmt::format("{:.6g}", x);
     };
-    const char* stat = r.kind == "monte_carlo" ? "|z|" : r.kind == "holds" ? "" : "rel";
-    std::string s = fmt::format("lhs {}  rhs {}", v(r.lhs, r.lhs_se), v(r.rhs, r.rhs_se));
-    if (*stat) s += fmt::format("  {} {:.3g} (≤ {:.3g})", stat, r.stat, r.tol);
+    std::string s = fmt::format("lhs {}  ", v(r.lhs, r.lhs_se));
+    s += r.kind == Kind::within ? fmt::format("in [{:.6g}, {:.6g}]", r.lo, r.hi)
+                                : fmt::format("rhs {}", v(r.rhs, r.rhs_se));
+    if (r.verdict == Verdict::error || r.kind == Kind::holds) return s;
+    const bool mc = is_monte_carlo(r.kind);
+    const char* stat = r.kind == Kind::monte_carlo ? "|z|" : mc ? "z" : "rel";
+    const char* cmp = mc && r.kind != Kind::monte_carlo ? "≥" : "≤";
+    // Student-t degrees of freedom, where they move the bound visibly (df < 1000: c > 1.004 z_max).
+    const std::string t = mc && r.df < 1000 ? fmt::format(", t{:.3g}", r.df) : "";
+    s += fmt::format("  {} {:.3g} ({} {:.3g}{})", stat, r.stat, cmp, r.tol, t);
+    if (r.control) {
+        s += fmt::format("  margin {:.3g}×", r.margin);
+    } else {
+        s += fmt::format("  res {:.2g}%", 100 * r.resolution);
+        if (mc) s += fmt::format("  se/scale {:.0f}% of {:.3g}", 100 * r.se_scale / r.decisive, r.decisive);
+    }
     return s;
+}
+
+// One check record as in common/checks.schema.json (NaN and ∞ become null).
+nlohmann::json record_json(const CheckRecord& r) {
+    auto num = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
+    return {{"claim", r.claim}, {"kind", name(r.kind)}, {"control", r.control}, {"verdict", name(r.verdict)},
+            {"ok", r.ok}, {"holds", r.holds}, {"lhs", num(r.lhs)}, {"rhs", num(r.rhs)},
+            {"lhs_se", num(r.lhs_se)}, {"rhs_se", num(r.rhs_se)}, {"lo", num(r.lo)}, {"hi", num(r.hi)},
+            {"stat", num(r.stat)}, {"tol", num(r.tol)}, {"df", num(r.df)}, {"se_scale", num(r.se_scale)},
+            {"decisive", num(r.decisive)}, {"resolution", num(r.resolution)}, {"margin", num(r.margin)},
+            {"detail", r.detail}};
+}
+
+// The file a source_location names, relative to the source tree when inside it. The
+// compiler may have been given a path relative to the build folder ("../../chapters/…"):
+// then the part after the leading "../" names it.
+std::string source_file(const char* file) {
+    namespace fs = std::filesystem;
+    const fs::path root(WB_SOURCE_DIR), p = fs::path(file).lexically_normal();
+    if (p.is_absolute()) {
+        const fs::path rel = p.lexically_relative(root);
+        return !rel.empty() && *rel.begin() != ".." ? rel.generic_string() : p.generic_string();
+    }
+    fs::path rest;
+    bool leading = true;
+    for (const auto& part : p) {
+        if (leading && part == "..") continue;
+        leading = false;
+        rest /= part;
+    }
+    std::error_code ec;
+    return fs::exists(root / rest, ec) ? rest.generic_string() : p.generic_string();
+}
+
+// Decimal digits only, no leading zero, below 2⁶⁴; anything else is a usage error.
+std::optional<std::uint64_t> parse_seed(const std::string& s) {
+    if (s.empty() || s.size() > 20 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    if (s.size() > 1 && s[0] == '0') return std::nullopt;
+    std::uint64_t v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+// "" if `dir` is a folder the run can write into (creating it if needed), else why not.
+std::string unwritable(const std::filesystem::path& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        return fmt::format("--out {} is a file, not a folder", dir.string());
+    fs::create_directories(dir, ec);
+    if (ec) return fmt::format("--out {}: cannot create the folder ({})", dir.string(), ec.message());
+    const std::string probe = (dir / ".wb-write-test-XXXXXX").string();
+    std::vector<char> name(probe.begin(), probe.end());
+    name.push_back('\0');
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0) return fmt::format("--out {}: the folder is not writable ({})", dir.string(), std::strerror(errno));
+    ::close(fd);
+    ::unlink(name.data());
+    return "";
 }
 
 // Display width of a UTF-8 string (counts code points; good enough for math).
@@ -63,16 +159,17 @@ Options parse_options(int argc, char** argv, const std::string& program, const s
         "or a control was accepted; 2 a usage error; 3 sections skipped (unfinished exercises).";
     CLI::App app{about, program};
     app.footer(footer);
-    long long seed = static_cast<long long>(o.seed);
+    std::string seed = std::to_string(o.seed);
     std::string out = o.out.string();
-    app.add_option("--seed", seed, "Random seed (a non-negative integer); the same seed gives the same numbers")
+    app.add_option("--seed", seed, "Random seed (decimal digits, 0 ≤ seed < 2^64); the same seed gives the same numbers")
         ->capture_default_str();
-    app.add_flag("--quick", o.quick, "Small sample sizes (for CI): well under 2 s");
+    app.add_flag("--quick", o.quick, "Small sample sizes (for CI): well under 2 s")->disable_flag_override();
     app.add_option("--out", out, "Folder for figures, data and checks.json")->capture_default_str();
     bool no_plots = false;
-    app.add_flag("--no-plots", no_plots, "Run the checks but write no figures");
-    app.add_flag("--json", o.json, "Print the check report as JSON on standard output");
-    app.add_flag("--list", o.list, "List the sections and exit");
+    app.add_flag("--no-plots", no_plots, "Run the checks but write no figures")->disable_flag_override();
+    app.add_flag("--json", o.json, "Print the check report as JSON on standard output (with --list: the sections)")
+        ->disable_flag_override();
+    app.add_flag("--list", o.list, "List the sections and exit")->disable_flag_override();
     app.add_option("--only", o.only, "Run only these sections (repeat or separate with commas)")
         ->delimiter(',');
     try {
@@ -80,13 +177,13 @@ Options parse_options(int argc, char** argv, const std::string& program, const s
     } catch (const CLI::CallForHelp& e) {
         std::exit(app.exit(e));
     } catch (const CLI::ParseError& e) {
-        std::string msg = e.what();
-        if (msg.find("--seed") != std::string::npos || msg.find("seed") != std::string::npos)
-            msg = "--seed needs a non-negative integer: " + msg;
-        usage_error(program, msg);
+        usage_error(program, e.what());
     }
-    if (seed < 0) usage_error(program, fmt::format("--seed must be a non-negative integer, got {}", seed));
-    o.seed = static_cast<std::uint64_t>(seed);
+    const auto parsed = parse_seed(seed);
+    if (!parsed)
+        usage_error(program, fmt::format("--seed needs decimal digits without a sign or leading zero, below 2^64; "
+                                         "got '{}'", seed));
+    o.seed = *parsed;
     o.plots = !no_plots;
     if (out.empty()) usage_error(program, "--out needs a folder name");
     // Absolute, since figures are rendered from inside the folder.
@@ -95,6 +192,11 @@ Options parse_options(int argc, char** argv, const std::string& program, const s
     for (const auto& s : sections) known.insert(s.first);
     for (const auto& id : o.only)
         if (!known.count(id)) usage_error(program, fmt::format("--only: no section '{}'", id));
+    // Last, since it may create the folder: every other usage error writes nothing.
+    if (o.plots && !o.list) {
+        const std::string why = unwritable(o.out);
+        if (!why.empty()) usage_error(program, why);
+    }
     return o;
 }
 
@@ -126,11 +228,13 @@ Chapter::Chapter(std::string number, std::string title, std::string dir)
     if (dir_.empty()) dir_ = number_;
 }
 
-void Chapter::section(std::string id, std::string title, std::function<void(Section&)> body) {
-    sections_.push_back({std::move(id), std::move(title), std::move(body)});
+void Chapter::section(std::string id, std::string title, std::function<void(Section&)> body,
+                      std::source_location where) {
+    if (file_.empty()) file_ = source_file(where.file_name());
+    sections_.push_back({std::move(id), std::move(title), std::move(body), where.line()});
 }
 
-int Chapter::run(int argc, char** argv) {
+int Chapter::run(int argc, char** argv, std::source_location where) {
     namespace fs = std::filesystem;
     using nlohmann::json;
     const std::string program = "ch" + number_;
@@ -139,17 +243,27 @@ int Chapter::run(int argc, char** argv) {
     const fs::path default_out = fs::path(WB_SOURCE_DIR) / "figures" / dir_;
     const Options opt = parse_options(argc, argv, program, fmt::format("Chapter {}: {}", number_, title_), ids,
                                       default_out);
+    const json source = {{"file", file_.empty() ? source_file(where.file_name()) : file_}, {"run_line", where.line()}};
     if (opt.list) {
-        for (const auto& [id, title] : ids) std::printf("%-14s %s\n", id.c_str(), title.c_str());
+        if (opt.json) {
+            json list = {{"schema", "wb-sections"}, {"version", kReportVersion}, {"chapter", number_}, {"dir", dir_},
+                         {"title", title_}, {"source", source}, {"sections", json::array()}};
+            for (const auto& e : sections_)
+                list["sections"].push_back({{"id", e.id}, {"title", e.title}, {"line", e.line}});
+            std::cout << list.dump(2) << "\n";
+        } else {
+            for (const auto& [id, title] : ids) std::printf("%-14s %s\n", id.c_str(), title.c_str());
+        }
         return 0;
     }
 
     const auto t0 = std::chrono::steady_clock::now();
     std::ostream& out = opt.json ? std::cerr : std::cout;
     out << paint(fmt::format("Chapter {}: {}", number_, title_), "1") << "\n";
-    json report = {{"chapter", number_}, {"dir", dir_}, {"title", title_}, {"seed", opt.seed},
-                   {"quick", opt.quick}, {"only", opt.only}, {"sections", json::array()}};
-    int passed = 0, failed = 0, rejected = 0, accepted = 0, skipped = 0, errors = 0;
+    json report = {{"schema", "wb-checks"}, {"version", kReportVersion}, {"chapter", number_}, {"dir", dir_},
+                   {"title", title_}, {"seed", opt.seed}, {"quick", opt.quick}, {"plots", opt.plots},
+                   {"only", opt.only}, {"source", source}, {"sections", json::array()}};
+    int passed = 0, failed = 0, rejected = 0, accepted = 0, check_errors = 0, near = 0, skipped = 0, errors = 0;
     std::vector<std::string> figures;
 
     for (std::size_t k = 0; k < sections_.size(); ++k) {
@@ -176,11 +290,15 @@ int Chapter::run(int argc, char** argv) {
             out << "  " << verdict(r) << " " << claim << std::string(pad, ' ') << numbers(r);
             if (!r.ok && !r.detail.empty()) out << "  [" << r.detail << "]";
             out << "\n";
-            if (r.control) (r.ok ? rejected : accepted)++;
-            else (r.ok ? passed : failed)++;
-            checks.push_back({{"claim", r.claim}, {"kind", r.kind}, {"control", r.control}, {"lhs", r.lhs},
-                              {"rhs", r.rhs}, {"lhs_se", r.lhs_se}, {"rhs_se", r.rhs_se}, {"stat", r.stat},
-                              {"tol", r.tol}, {"holds", r.holds}, {"ok", r.ok}, {"detail", r.detail}});
+            switch (r.verdict) {
+            case Verdict::pass: ++passed; break;
+            case Verdict::fail: ++failed; break;
+            case Verdict::rejected: ++rejected; break;
+            case Verdict::accepted: ++accepted; break;
+            case Verdict::error: ++check_errors; break;
+            }
+            near += near_indecisive(r);
+            checks.push_back(record_json(r));
         }
         for (const auto& n : s.notes()) out << "  " << paint("note", "2") << "     " << n << "\n";
         if (status == "skipped")
@@ -188,7 +306,8 @@ int Chapter::run(int argc, char** argv) {
                 << waits_on.substr(0, waits_on.find(' ')) << ")\n";
         if (status == "error") out << "  " << paint("ERROR", "1;31") << "    " << error << "\n";
         for (const auto& f : s.figures()) figures.push_back(f);
-        report["sections"].push_back({{"id", e.id}, {"title", e.title}, {"status", status}, {"waits_on", waits_on},
+        report["sections"].push_back({{"id", e.id}, {"title", e.title}, {"line", e.line}, {"status", status},
+                                      {"waits_on", waits_on},
                                       {"error", error}, {"checks", checks},
                                       {"figures", s.figures()}, {"notes", s.notes()}});
     }
@@ -200,6 +319,7 @@ int Chapter::run(int argc, char** argv) {
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     report["summary"] = {{"passed", passed}, {"failed", failed}, {"rejected", rejected}, {"accepted", accepted},
+                         {"check_errors", check_errors}, {"near_indecisive", near},
                          {"skipped_sections", skipped}, {"errors", errors},
                          {"figures", figures}};
     // Only a full run (every section, with figures) replaces checks.json: the book
@@ -215,13 +335,17 @@ int Chapter::run(int argc, char** argv) {
     }
     if (opt.json) std::cout << report.dump(2) << "\n";
 
-    const bool bad = failed || accepted || errors;
+    const bool bad = failed || accepted || errors || check_errors;
     out << "\n"
-        << paint(fmt::format("{}: {} checks passed, {} failed; {} controls rejected, {} accepted; {} sections "
-                             "skipped; {} errors; {:.2f} s",
-                             program, passed, failed, rejected, accepted, skipped, errors, secs),
+        << paint(fmt::format("{}: {} checks passed, {} failed; {} controls rejected, {} accepted; {} invalid "
+                             "(non-finite or random holds); {} sections skipped; {} errors; {:.2f} s",
+                             program, passed, failed, rejected, accepted, check_errors, skipped, errors, secs),
                  bad ? "1;31" : "1;32")
         << "\n";
+    if (near)
+        out << paint(fmt::format("{}: {} Monte Carlo checks have se/scale above {:.0f}% of their decisiveness bound "
+                                 "(a seed may flip them)", program, near, 100 * kDecisiveHeadroom), "33")
+            << "\n";
     if (full_report) out << "figures and checks.json: " << opt.out.string() << "\n";
     else
         out << (opt.plots ? "figures: " + opt.out.string() : std::string("figures: not written (--no-plots)"))

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "wb/chapter.hpp"
 #include "wb/io.hpp"
 
 namespace {
@@ -54,6 +55,75 @@ TEST(ChapterCli, BadFlagsExitTwoWithOneLineAndWriteNothing) {
         EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << args << ": " << r.out;
         EXPECT_FALSE(fs::exists(d)) << args;
     }
+}
+
+TEST(ChapterCli, SeedIsDecimalDigitsBelowTwoToThe64) {
+    const auto d = fresh("seed");
+    // '' (was seed 0), octal-looking 010 (was 8), hex, a sign, space, 2^64 (was clamped to 2^63 − 1).
+    for (const std::string seed : {"''", "010", "0x10", "+5", "' 5'", "1e3", "18446744073709551616",
+                                   "99999999999999999999999"}) {
+        const DemoRun r = demo("--no-plots --only other --seed " + seed + " --out " + d.string());
+        EXPECT_EQ(r.status, 2) << seed << ": " << r.out;
+        EXPECT_NE(r.out.find("--seed"), std::string::npos) << seed << ": " << r.out;
+        EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << seed << ": " << r.out;
+    }
+    // The whole range is accepted, and each seed gives its own numbers.
+    for (const std::string seed : {"0", "7", "18446744073709551615"})
+        EXPECT_EQ(demo("--no-plots --only other --seed " + seed).status, 0) << seed;
+    EXPECT_FALSE(fs::exists(d));
+}
+
+TEST(ChapterCli, FlagsTakeNoValue) {
+    for (const std::string args : {"--quick=3", "--quick=0", "--no-plots=1", "--json=yes", "--list=1"}) {
+        const DemoRun r = demo(args + " --no-plots --only other");
+        EXPECT_EQ(r.status, 2) << args << ": " << r.out;
+        EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << args << ": " << r.out;
+    }
+}
+
+TEST(ChapterCli, AnUnusableOutFolderIsAnErrorBeforeAnySectionRuns) {
+    const auto d = fresh("outfile");
+    fs::create_directories(d);
+    const fs::path file = d / "a_file";
+    std::ofstream(file) << "keep me\n";
+    // A file, a folder below a file, a folder that cannot be created (as any user).
+    for (const std::string& out : {file.string(), (file / "sub").string(), std::string("/proc/wb_no_such_dir")}) {
+        for (const std::string only : {"", " --only good"}) {
+            const DemoRun r = demo("--quick" + only + " --out " + out);
+            EXPECT_EQ(r.status, 2) << out << only << ": " << r.out;
+            EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << out << only << ": " << r.out;
+            EXPECT_EQ(r.out.find("Chapter 99"), std::string::npos) << "a section ran: " << r.out;
+        }
+    }
+    EXPECT_EQ(slurp(file), "keep me\n");
+    // Without figures nothing is written, so --out is not needed.
+    EXPECT_EQ(demo("--quick --no-plots --only good --out " + file.string()).status, 0);
+    fs::remove_all(d);
+}
+
+TEST(ChapterCli, ListJsonGivesTheSourceLinesOfTheSections) {
+    const fs::path log = fresh("list") .string() + ".json";
+    const std::string cmd = wb::shell_quote(WB_DEMO_CHAPTER) + " --list --json >" + wb::shell_quote(log.string());
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    const auto j = nlohmann::json::parse(slurp(log));
+    fs::remove(log);
+    EXPECT_EQ(j["schema"], "wb-sections");
+    EXPECT_EQ(j["source"]["file"], "common/demo_chapter.cpp");
+    // Each line holds that section's ch.section("id" call; run_line holds ch.run.
+    std::vector<std::string> src;
+    {
+        std::ifstream in(fs::path(WB_SOURCE_DIR) / "common/demo_chapter.cpp");
+        for (std::string line; std::getline(in, line);) src.push_back(line);
+    }
+    ASSERT_GT(j["sections"].size(), 3u);
+    for (const auto& sec : j["sections"]) {
+        const std::size_t line = sec["line"];
+        ASSERT_LE(line, src.size());
+        EXPECT_NE(src[line - 1].find("ch.section(\"" + sec["id"].get<std::string>() + "\""), std::string::npos)
+            << line << ": " << src[line - 1];
+    }
+    const std::size_t run = j["source"]["run_line"];
+    EXPECT_NE(src[run - 1].find("ch.run("), std::string::npos) << src[run - 1];
 }
 
 TEST(ChapterCli, HelpAndList) {
@@ -116,10 +186,31 @@ TEST(ChapterRun, WritesAJsonReport) {
     const auto j = nlohmann::json::parse(slurp(log));
     fs::remove(log);
     EXPECT_EQ(j["chapter"], "99");
+    EXPECT_EQ(j["schema"], "wb-checks");
+    EXPECT_EQ(j["version"], wb::kReportVersion);
     EXPECT_EQ(j["summary"]["passed"], 1);
     EXPECT_EQ(j["summary"]["rejected"], 1);
     EXPECT_EQ(j["sections"][0]["checks"][1]["control"], true);
+    EXPECT_EQ(j["sections"][0]["checks"][1]["verdict"], "rejected");
+    EXPECT_GT(j["sections"][0]["checks"][1]["margin"].get<double>(), 1.0);
+    EXPECT_GT(j["sections"][0]["checks"][0]["resolution"].get<double>(), 0.0);
     fs::remove_all(d);
+}
+
+TEST(ChapterRun, InvalidEvidenceIsAnErrorAndFailsTheRun) {
+    const DemoRun r = demo("--quick --no-plots --only invalid");
+    EXPECT_EQ(r.status, 1) << r.out;
+    EXPECT_NE(r.out.find("ERROR"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 invalid"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("nan"), std::string::npos) << "a NaN printed as a number: " << r.out;
+}
+
+TEST(ChapterRun, EveryKindOfClaimPassesAndEveryControlIsRejected) {
+    for (const std::string mode : {"--quick", ""}) {
+        const DemoRun r = demo(mode + " --no-plots --only kinds");
+        EXPECT_EQ(r.status, 0) << mode << ": " << r.out;
+        EXPECT_NE(r.out.find("8 checks passed, 0 failed; 8 controls rejected, 0 accepted"), std::string::npos) << r.out;
+    }
 }
 
 TEST(ChapterRun, SameSeedSameDataWhateverTheSectionOrder) {

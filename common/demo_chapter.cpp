@@ -1,5 +1,9 @@
 // A tiny chapter used by chapter_test.cpp to test the shared chapter machinery:
 // the command line, exit statuses, reports, figures and reproducibility.
+#include <cmath>
+#include <span>
+#include <vector>
+
 #include <xtensor/xview.hpp>
 
 #include "wb/chapter.hpp"
@@ -18,6 +22,34 @@ int main(int argc, char** argv) {
     });
     ch.section("other", "Another stream", [](wb::Section& s) {
         s.holds("a uniform draw is in [0, 1)", s.rng().uniform() < 1.0, 0, 1);
+    });
+    ch.section("kinds", "Every kind of claim, each with a control", [](wb::Section& s) {
+        const auto x = s.rng().normal_vector(s.size(6000, 20000));
+        const auto y = s.rng().normal_vector(s.size(6000, 20000));
+        const wb::Estimate mx = wb::mean_se(x), vx = wb::variance_se(x), vy = wb::variance_se(xt::eval(2.0 * y));
+        s.exact("1 + 1 = 2", 1.0 + 1.0, 2.0);
+        s.control().exact("1 + 1 = 2.001", 1.0 + 1.0, 2.001);
+        s.monte_carlo("Var Z = 1", vx, 1.0);
+        s.control().monte_carlo("Var Z = 1.5", vx, 1.5);
+        s.less("Var Z < Var 2Z", vx, vy);
+        s.control().less("Var 2Z < Var Z", vy, vx);
+        s.greater("Var 2Z > 3", vy, 3.0);
+        s.control().greater("Var Z > 1.3", vx, 1.3);
+        s.within("E Z ∈ [−0.5, 0.5]", mx, -0.5, 0.5, {.scale = 1.0});
+        s.control().within("E Z ∈ [0.5, 1.5]", mx, 0.5, 1.5);
+        s.ratio_at_least("Var 2Z exceeds Var Z by a factor 3", vy, vx, 3.0);
+        s.control().ratio_at_least("Var 2Z exceeds Var Z by a factor 5", vy, vx, 5.0);
+        auto f = [](std::span<const double> v) { return v[0] * v[0]; };
+        const std::vector<double> at = {1.5}, g = {3.0}, g_wrong = {1.5};
+        s.gradient("d/dx x² = 2x", f, at, g);
+        s.control().gradient("d/dx x² = x", f, at, g_wrong);
+        s.holds("2 > 1", 2 > 1, 2.0, 1.0);
+        s.control().holds("1 > 2", 1 > 2, 1.0, 2.0);
+    });
+    ch.section("invalid", "A holds on a random estimate and a non-finite control", [](wb::Section& s) {
+        const wb::Estimate m = wb::mean_se(s.rng().normal_vector(100));
+        s.holds("E Z < 1 by a raw comparison", m.value < 1.0, m, 1.0);
+        s.control().monte_carlo("E Z = 1 on an overflowed estimate", {HUGE_VAL, HUGE_VAL, 100}, 1.0);
     });
     ch.section("bad", "A failing check", [](wb::Section& s) { s.exact("1 = 2", 1.0, 2.0); });
     ch.section("accepted", "A control that is wrongly accepted", [](wb::Section& s) {

@@ -7,7 +7,10 @@
 //       return ch.run(argc, argv);
 //   }
 //
-// checks.json holds no timings, so the same seed writes the same report.
+// checks.json holds no timings, so the same seed writes the same report; its schema
+// (version kReportVersion) is common/checks.schema.json, described in the README.
+// Each section records the source line of its ch.section(...) call and the report
+// the line of ch.run(...), so the book can split the source without parsing C++.
 //
 // Exit status: 0 all checks passed and all controls rejected; 1 a check failed or
 // a control was accepted; 2 a usage error; 3 no failures, but some sections were
@@ -18,6 +21,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <source_location>
 #include <string>
 #include <vector>
 
@@ -31,6 +35,9 @@
 
 namespace wb {
 
+// Version of the checks.json schema (common/checks.schema.json).
+inline constexpr int kReportVersion = 2;
+
 struct Options {
     std::uint64_t seed = 20261125;
     bool quick = false;
@@ -42,7 +49,10 @@ struct Options {
 };
 
 // Parses the shared chapter flags. On --help prints usage and exits 0; on a bad
-// flag prints one line naming it and exits 2, before anything is written.
+// flag prints one line naming it and exits 2, before anything is written. --seed
+// takes decimal digits only (0 ≤ seed < 2⁶⁴, no sign, no leading zero); flags take
+// no value (--quick=1 is an error). When the run writes figures, --out must be (or
+// be creatable as) a writable folder: checked here, before the first section.
 Options parse_options(int argc, char** argv, const std::string& program, const std::string& about,
                       const std::vector<std::pair<std::string, std::string>>& sections,
                       const std::filesystem::path& default_out);
@@ -86,15 +96,18 @@ public:
     // `number` is the two-digit chapter number; the folder name comes from the
     // build (WB_CHAPTER_DIR), e.g. "13_ou_scores".
     Chapter(std::string number, std::string title, std::string dir = WB_CHAPTER_DIR);
-    void section(std::string id, std::string title, std::function<void(Section&)> body);
-    int run(int argc, char** argv);
+    // `where` defaults to the line of this call: the book splits the source there.
+    void section(std::string id, std::string title, std::function<void(Section&)> body,
+                 std::source_location where = std::source_location::current());
+    int run(int argc, char** argv, std::source_location where = std::source_location::current());
 
 private:
     struct Entry {
         std::string id, title;
         std::function<void(Section&)> body;
+        unsigned line;
     };
-    std::string number_, title_, dir_;
+    std::string number_, title_, dir_, file_;
     std::vector<Entry> sections_;
 };
 

@@ -82,29 +82,41 @@ int main(int argc, char** argv) {
 
 
 def check(claim, ok=True, control=False, kind="exact", **kw):
-    c = {"claim": claim, "kind": kind, "control": control, "lhs": 1.0, "rhs": 1.0, "lhs_se": 0.0, "rhs_se": 0.0,
-         "stat": 0.0, "tol": 1e-10, "holds": ok, "ok": ok, "detail": ""}
+    """One record as in common/checks.schema.json."""
+    verdict = ("rejected" if ok else "accepted") if control else ("pass" if ok else "fail")
+    c = {"claim": claim, "kind": kind, "control": control, "verdict": verdict, "ok": ok, "holds": ok != control,
+         "lhs": 1.0, "rhs": 1.0, "lhs_se": 0.0, "rhs_se": 0.0, "lo": None, "hi": None, "stat": 0.0, "tol": 1e-10,
+         "df": None, "se_scale": None, "decisive": None, "resolution": 1e-10, "margin": 2.0 if control else None,
+         "detail": ""}
     c.update(kw)
     return c
 
 
+def line_of(text, needle):
+    return next(k + 1 for k, line in enumerate(text.split("\n")) if needle in line)
+
+
 def checks_json():
     sections = [
-        {"id": "mean", "title": "The mean of the kernel", "status": "ran", "waits_on": "", "error": "",
-         "seconds": 0.01, "checks": [check("m₀ = 1"), check("m₀ = 2", control=True, rhs=2.0, stat=0.5)],
+        {"id": "mean", "title": "The mean of the kernel", "line": line_of(CHAPTER, 'section("mean"'),
+         "status": "ran", "waits_on": "", "error": "", "checks": [check("m₀ = 1"), check("m₀ = 2", control=True, rhs=2.0, stat=0.5)],
          "figures": ["mean"], "notes": ["m₁ = 0.3679"]},
-        {"id": "variance", "title": "The variance", "status": "ran", "waits_on": "", "error": "", "seconds": 0.02,
-         "checks": [check("Var Xₜ = vₜ", kind="monte_carlo", lhs=0.5012, lhs_se=0.004, rhs=0.5, stat=0.3, tol=4),
+        {"id": "variance", "title": "The variance", "line": line_of(CHAPTER, 'section("variance"'), "status": "ran",
+         "waits_on": "", "error": "",
+         "checks": [check("Var Xₜ = vₜ", kind="monte_carlo", lhs=0.5012, lhs_se=0.004, rhs=0.5, stat=0.3, tol=4.01,
+                          df=999, se_scale=0.008, decisive=0.05, resolution=0.032),
                     check("Var Xₜ = 1 − e^{−t}", ok=False, control=True, kind="monte_carlo", lhs=0.5, rhs=0.49,
-                          stat=1.2, tol=4, detail="|z| below the threshold")],
+                          stat=1.2, tol=4, margin=0.3, detail="|z| below the threshold")],
          "figures": ["var"], "notes": []},
-        {"id": "score", "title": "The score", "status": "skipped", "waits_on": "13.2 conditional_score",
-         "error": "", "seconds": 0.0, "checks": [], "figures": [], "notes": []},
+        {"id": "score", "title": "The score", "line": line_of(CHAPTER, 'section("score"'), "status": "skipped",
+         "waits_on": "13.2 conditional_score", "error": "", "checks": [], "figures": [], "notes": []},
     ]
-    return {"chapter": "99", "dir": "99_demo", "title": "A demo chapter", "seed": 7, "quick": False, "only": [],
+    return {"schema": "wb-checks", "version": 2, "chapter": "99", "dir": "99_demo", "title": "A demo chapter",
+            "seed": 7, "quick": False, "plots": True, "only": [],
+            "source": {"file": "chapters/99_demo/chapter.cpp", "run_line": line_of(CHAPTER, "ch.run(")},
             "sections": sections,
-            "summary": {"passed": 2, "failed": 0, "rejected": 1, "accepted": 1, "skipped_sections": 1,
-                        "errors": 0, "seconds": 0.03, "figures": ["mean", "var"]}}
+            "summary": {"passed": 2, "failed": 0, "rejected": 1, "accepted": 1, "check_errors": 0,
+                        "near_indecisive": 0, "skipped_sections": 1, "errors": 0, "figures": ["mean", "var"]}}
 
 
 def make_workbook(base, chapter=CHAPTER, checks=True, figures=("mean", "var"), number="99", topic="demo"):
@@ -403,8 +415,8 @@ class WeaveTest(unittest.TestCase):
 
     def test_stale_results_are_shown_not_dropped(self):
         data = checks_json()
-        data["sections"].append({"id": "old", "title": "Gone", "status": "ran", "checks": [check("a = a")],
-                                 "figures": [], "notes": []})
+        data["sections"].append({"id": "old", "title": "Gone", "line": 3, "status": "ran", "waits_on": "",
+                                 "error": "", "checks": [check("a = a")], "figures": [], "notes": []})
         make_workbook(self.root, checks=data)
         status, report = weave(self.root, self.out)
         self.assertEqual(status, 0)
@@ -431,7 +443,7 @@ class WeaveTest(unittest.TestCase):
         mine = self.tmp / "student-figures"
         shutil.copytree(self.root / "figures", mine)
         data = checks_json()
-        data["sections"][0]["checks"][0].update(ok=False, lhs=1.5)
+        data["sections"][0]["checks"][0].update(ok=False, holds=False, verdict="fail", lhs=1.5)
         (mine / "99_demo" / "checks.json").write_text(json.dumps(data), encoding="utf-8")
         rc, out, err = run_cli("--root", str(self.root), "--out", str(self.out), "--figures", str(mine))
         self.assertEqual(rc, 0, err)

@@ -33,7 +33,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import common
-from .bookpage import load_checks, raw_html, summary_text, weave_markdown
+from .bookpage import load_checks, raw_html, summary_text, warn_stale_sections, weave_markdown
 from .literate import Prose, Report, parse_source, scan_math
 
 HERE = Path(__file__).resolve().parent
@@ -278,11 +278,13 @@ def load_chapter(root, figures, number, dirname, report):
     if not src.exists():
         report.warning(src, 0, "no chapter.cpp yet: the chapter is left out of the book")
         return None
-    ch = parse_source(src, report, number, dirname)
+    checks = load_checks(number, Path(figures) / dirname, report)
+    ch = parse_source(src, report, number, dirname, layout=checks)
     for b in ch.blocks:
         if isinstance(b, Prose):
             ch.math += scan_math(b, src, report)
-    ch.checks = load_checks(ch, Path(figures) / dirname, report)
+    ch.checks = checks
+    warn_stale_sections(ch, report, Path(figures) / dirname)
     if not ch.title and ch.checks:
         ch.title = str(ch.checks.get("title", ""))
     return ch

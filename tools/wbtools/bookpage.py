@@ -6,32 +6,45 @@ import json
 import re
 from pathlib import Path
 
+from . import report as reportschema
 from .literate import IMAGE_RE, LINK_RE, Code, Prose, Section
 
 
 # ---------------------------------------------------------------------------
 # Results of the last run.
 
-def load_checks(ch, figdir, report):
+def load_checks(number, figdir, report):
+    """The chapter's last report, checked against common/checks.schema.json; None if
+    there is none or it cannot be read as this schema."""
     path = figdir / "checks.json"
     if not path.exists():
-        report.warning(path, 0, f"chapter {ch.number} has not been run yet (no checks.json): the page shows no "
-                       f"results and no figures; run it (./workbook all --chapter {ch.number}) and weave again")
+        report.warning(path, 0, f"chapter {number} has not been run yet (no checks.json): the page shows no "
+                       f"results and no figures; run it (./workbook all --chapter {number}) and weave again")
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e:
         report.error(path, e.lineno, f"not valid JSON ({e.msg}); run the chapter again")
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
-        report.error(path, 1, "not a chapter report (no 'sections' list); run the chapter again")
+    if not isinstance(data, dict) or data.get("version") != reportschema.version():
+        found = data.get("version", "none") if isinstance(data, dict) else "none"
+        report.error(path, 1, f"written by another version of the workbook (schema version {found}, the book "
+                     f"reads {reportschema.version()}); run the chapter again")
         return None
-    known = {s.id for s in ch.sections}
-    for s in data["sections"]:
-        if s.get("id") not in known:
-            report.warning(path, 0, f"results for section '{s.get('id')}', which {ch.source.name} no longer "
-                           "registers (stale results? run the chapter again)")
+    problems = reportschema.validate(data)
+    if problems:
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        report.error(path, 1, "not a valid chapter report: " + "; ".join(problems[:3]) + more)
+        return None
     return data
+
+
+def warn_stale_sections(ch, report, figdir):
+    known = {s.id for s in ch.sections}
+    for s in (ch.checks or {}).get("sections", []):
+        if s.get("id") not in known:
+            report.warning(figdir / "checks.json", 0, f"results for section '{s.get('id')}', which "
+                           f"{ch.source.name} no longer registers (stale results? run the chapter again)")
 
 
 def fmt_num(x, spec=".6g"):
@@ -43,10 +56,24 @@ def fmt_num(x, spec=".6g"):
         return html.escape(str(x))
 
 
-def verdict(check):
-    if check.get("control"):
-        return "rejected" if check.get("ok") else "accepted"
-    return "pass" if check.get("ok") else "fail"
+# What the test column shows per kind: the statistic's name and how it meets its bound.
+STAT = {"exact": ("rel", "≤"), "gradient": ("rel", "≤"), "monte_carlo": ("|z|", "≤"), "less": ("z", "≥"),
+        "greater": ("z", "≥"), "within": ("z", "≥")}
+
+
+def power_html(c):
+    """Resolving power of a check, or a control's margin."""
+    e = html.escape
+    if c.get("control"):
+        m = c.get("margin")
+        return f'<span class="n">margin {e(fmt_num(m, ".3g"))}×</span>' if m is not None else ""
+    r = c.get("resolution")
+    if r is None:
+        return ""
+    s = f'<span class="n">{e(fmt_num(100 * r, ".2g"))}%</span>'
+    if c.get("se_scale") is not None and c.get("decisive"):
+        s += f' <span class="n">se/scale {e(fmt_num(100 * c["se_scale"] / c["decisive"], ".0f"))}% of bound</span>'
+    return s
 
 
 def results_html(section, res, run_info):
@@ -70,28 +97,37 @@ def results_html(section, res, run_info):
     checks = res.get("checks") or []
     if checks:
         out.append('<div class="table-wrap"><table class="checks">')
-        out.append("<thead><tr><th>verdict</th><th>claim</th><th>lhs</th><th>rhs</th><th>test</th></tr></thead>")
+        out.append("<thead><tr><th>verdict</th><th>claim</th><th>lhs</th><th>rhs</th><th>test</th>"
+                   "<th>power</th></tr></thead>")
         out.append("<tbody>")
         for c in checks:
-            v = verdict(c)
-            kind = c.get("kind", "")
+            v = c["verdict"]
+            kind = c["kind"]
 
             def val(x, se):
                 s = f'<span class="n">{e(fmt_num(x))}</span>'
                 return f'{s} <span class="n">± {e(fmt_num(se, ".2g"))}</span>' if se and se > 0 else s
-            stat = {"monte_carlo": "|z|", "holds": ""}.get(kind, "rel")
-            test = (f'<span class="n">{stat} {e(fmt_num(c.get("stat"), ".3g"))}</span> '
-                    f'<span class="n">≤ {e(fmt_num(c.get("tol"), ".3g"))}</span>') if stat else e(kind)
-            claim = e(c.get("claim", ""))
-            if c.get("control"):
+            stat, cmp = STAT.get(kind, ("", ""))
+            if v == "error" or not stat:
+                test = e(kind)
+            else:
+                df = f", t{fmt_num(c['df'], '.3g')}" if c.get("df") is not None else ""
+                test = (f'<span class="n">{stat} {e(fmt_num(c.get("stat"), ".3g"))}</span> '
+                        f'<span class="n">{cmp} {e(fmt_num(c.get("tol"), ".3g"))}{e(df)}</span>')
+            rhs = (f'<span class="n">[{e(fmt_num(c["lo"]))}, {e(fmt_num(c["hi"]))}]</span>' if kind == "within"
+                   else val(c.get("rhs"), c.get("rhs_se")))
+            claim = e(c["claim"])
+            if c["control"]:
                 claim = f'<span class="control">control:</span> {claim}'
             if c.get("detail"):
                 claim += f'<span class="detail">{e(c["detail"])}</span>'
-            out.append(f'<tr class="{v}"><td class="verdict" data-label="verdict">{v}</td>'
+            cls = "error fail" if v == "error" else v
+            out.append(f'<tr class="{cls}"><td class="verdict" data-label="verdict">{v}</td>'
                        f'<td class="claim" data-label="claim">{claim}</td>'
                        f'<td class="num" data-label="lhs">{val(c.get("lhs"), c.get("lhs_se"))}</td>'
-                       f'<td class="num" data-label="rhs">{val(c.get("rhs"), c.get("rhs_se"))}</td>'
-                       f'<td class="num" data-label="test">{test}</td></tr>')
+                       f'<td class="num" data-label="rhs">{rhs}</td>'
+                       f'<td class="num" data-label="test">{test}</td>'
+                       f'<td class="num" data-label="power">{power_html(c)}</td></tr>')
         out.append("</tbody></table></div>")
     elif status == "ran":
         out.append('<p class="status">No checks recorded in this section.</p>')
@@ -104,7 +140,8 @@ def results_html(section, res, run_info):
 
 def summary_counts(checks):
     s = (checks or {}).get("summary") or {}
-    return {k: int(s.get(k, 0) or 0) for k in ("passed", "failed", "rejected", "accepted", "skipped_sections", "errors")}
+    return {k: int(s.get(k, 0) or 0) for k in ("passed", "failed", "rejected", "accepted", "check_errors",
+                                                "skipped_sections", "errors")}
 
 
 def plural(n, word):
@@ -119,9 +156,11 @@ def summary_text(checks):
             f"{plural(c['rejected'], 'control')} rejected, {c['accepted']} accepted")
     if c["skipped_sections"]:
         text += f"; {plural(c['skipped_sections'], 'section')} skipped (waiting on exercises)"
+    if c["check_errors"]:
+        text += f"; {c['check_errors']} invalid (non-finite or random holds)"
     if c["errors"]:
         text += f"; {plural(c['errors'], 'error')}"
-    cls = "fail" if (c["failed"] or c["accepted"] or c["errors"]) else "skipped" if c["skipped_sections"] else "pass"
+    cls = "fail" if (c["failed"] or c["accepted"] or c["errors"] or c["check_errors"]) else "skipped" if c["skipped_sections"] else "pass"
     return text, cls
 
 

@@ -3,7 +3,8 @@
 The prose sits in comment blocks that open with `/*md` alone on a line and close
 with `*/` alone on a line: Markdown with TeX math ($...$, $$...$$). The code between
 them checks each step; `ch.section("id", "Title", ...)` opens a section, which ends
-where that call's brackets close. parse_source() splits the file into Prose blocks
+before the next section, the next prose block or `ch.run(...)` (the chapter's report
+gives those source lines; the source is not lexed as C++). parse_source() splits the file into Prose blocks
 and Code pieces (split where the section changes), and scan_math() finds the math
 spans of a prose block; both report broken input as `file:line: error: message`.
 """
@@ -49,6 +50,7 @@ class Report:
 # Parsing a chapter source into prose blocks and code pieces.
 
 SECTION_RE = re.compile(r'\.section\(\s*"((?:[^"\\]|\\.)*)"')
+RUN_RE = re.compile(r'\bch\.run\(|\.run\(\s*argc')
 TITLE_RE = re.compile(r"^#\s+Chapter\s+(\d+)\s*[:.—–-]\s*(.+?)\s*#*\s*$")
 IMAGE_RE = re.compile(r'!\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]+)>?(\s+"[^"]*")?\s*\)')
 LINK_RE = re.compile(r'(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
@@ -89,54 +91,48 @@ class Chapter:
     math: list = field(default_factory=list)  # (tex, line) of every math span in the prose
 
 
-def _code_depths(lines, is_code):
-    """Bracket depth ((, [, {) before each line, skipping strings, chars and comments."""
-    depth, out = 0, []
-    in_comment = False
+def _sections_from_layout(layout, lines, is_code, path, report):
+    """[(id, title, start index)] and the ch.run line index from a chapter report, if they
+    still match the source (each line holds its ch.section("id" call); else None."""
+    if not layout or not isinstance(layout.get("sections"), list):
+        return None
+    out = []
+    for sec in layout["sections"]:
+        k = (sec.get("line") or 0) - 1
+        sid = sec.get("id")
+        if not (0 <= k < len(lines) and is_code[k] and f'"{sid}"' in lines[k] and ".section(" in lines[k]):
+            report.warning(path, k + 1 if 0 <= k < len(lines) else 0,
+                           f"the report's line for section '{sid}' does not match the source (stale results? "
+                           "run the chapter again); finding the sections in the source instead")
+            return None
+        out.append((sid, sec.get("title") or sid, k))
+    run = ((layout.get("source") or {}).get("run_line") or 0) - 1
+    return out, run if 0 <= run < len(lines) and ".run(" in lines[run] else None
+
+
+def _sections_from_source(lines, is_code):
+    """The same, found from the lines that call .section("id", "title" and .run(."""
+    out, run = [], None
     for k, line in enumerate(lines):
-        out.append(depth)
         if not is_code[k]:
             continue
-        i, n = 0, len(line)
-        while i < n:
-            c = line[i]
-            if in_comment:
-                j = line.find("*/", i)
-                if j < 0:
-                    break
-                in_comment, i = False, j + 2
-                continue
-            if line.startswith("//", i):
-                break
-            if line.startswith("/*", i):
-                in_comment, i = True, i + 2
-                continue
-            if c == "R" and line.startswith('R"', i) and (i == 0 or not (line[i - 1].isalnum() or line[i - 1] == "_")):
-                m = re.match(r'R"([^(\s]*)\(', line[i:])
-                if m:
-                    end = line.find(")" + m.group(1) + '"', i + m.end())
-                    i = n if end < 0 else end + len(m.group(1)) + 2
-                    continue
-            if c == "'" and i > 0 and line[i - 1].isalnum() and line[i - 2:i] != "u8" and line[i - 1] not in "uUL":
-                i += 1  # a digit separator (1'000'000), not a character literal
-                continue
-            if c in "\"'":
-                j = i + 1
-                while j < n and line[j] != c:
-                    j += 2 if line[j] == "\\" else 1
-                i = j + 1
-                continue
-            if c in "([{":
-                depth += 1
-            elif c in ")]}":
-                depth -= 1
-            i += 1
-    out.append(depth)
-    return out
+        code = line.split("//")[0]
+        m = SECTION_RE.search(code)
+        if m:
+            title_m = re.search(r'\.section\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"((?:[^"\\]|\\.)*)"', code)
+            out.append((m.group(1), title_m.group(1) if title_m else m.group(1), k))
+        elif RUN_RE.search(code):
+            run = k
+    return out, run
 
 
-def parse_source(path, report, number, dirname):
-    """Splits chapter.cpp into prose and code pieces; reports structural errors."""
+def parse_source(path, report, number, dirname, layout=None):
+    """Splits chapter.cpp into prose and code pieces; reports structural errors.
+
+    `layout` is the chapter's report (checks.json, or chNN --list --json): it gives the line
+    of each ch.section(...) call and of ch.run(...). Without it (a chapter not run yet)
+    those lines are found in the source. A section runs from its call to the line before
+    the next boundary: the next section, the next prose block, or ch.run."""
     text = Path(path).read_text(encoding="utf-8")
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -172,30 +168,24 @@ def parse_source(path, report, number, dirname):
             report.error(path, i + 1, "'/*md' must stand alone on its line (the prose starts on the next line)")
         i += 1
 
-    # 2. Sections: from the line with .section("id" to the line closing its call.
-    depths = _code_depths(lines, is_code)
+    # 2. Sections: from the line of each ch.section call to the next boundary.
+    starts, run = _sections_from_layout(layout, lines, is_code, path, report) or (None, None)
+    if starts is None or run is None:
+        src_starts, src_run = _sections_from_source(lines, is_code)
+        starts, run = starts if starts is not None else src_starts, run if run is not None else src_run
+    boundaries = sorted({k for _, _, k in starts} | {a - 1 for a, _ in prose_spans} |
+                        ({run} if run is not None else set()))
     seen = {}
-    for k, line in enumerate(lines):
-        if not is_code[k]:
-            continue
-        m = SECTION_RE.search(line.split("//")[0])
-        if not m:
-            continue
-        sid = m.group(1)
-        title_m = re.search(r'\.section\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"((?:[^"\\]|\\.)*)"', line)
-        d0, end = depths[k], None
-        for j in range(k, len(lines)):
-            if is_code[j] and depths[j + 1] <= d0:
-                end = j
-                break
-        if end is None:
-            report.warning(path, k + 1, f"section '{sid}': could not find where its ch.section(...) call ends")
-            end = len(lines) - 1
+    for sid, title, k in starts:
+        nxt = next((b for b in boundaries if b > k), len(lines))
+        end = nxt - 1
+        while end > k and (not is_code[end] or not lines[end].strip()):
+            end -= 1
         if sid in seen:
             report.error(path, k + 1, f"section '{sid}' is registered twice (first on line {seen[sid]})")
             continue
         seen[sid] = k + 1
-        ch.sections.append(Section(sid, title_m.group(1) if title_m else sid, k, end))
+        ch.sections.append(Section(sid, title, k, end))
 
     def section_at(k):
         for s in ch.sections:
