@@ -247,3 +247,20 @@ TEST(ChapterRun, WithoutGnuplotTheDataAndScriptStayAndTheRunSaysHow) {
 }
 
 }  // namespace
+
+namespace {
+
+// The report's kinds, verdicts and version are written once in common/checks.schema.json;
+// the C++ names must be those.
+TEST(ReportSchema, KindsVerdictsAndVersionMatchTheSchemaFile) {
+    const auto schema = nlohmann::json::parse(slurp(fs::path(WB_SOURCE_DIR) / "common/checks.schema.json"));
+    const auto& check = schema["$defs"]["check"]["properties"];
+    std::vector<std::string> kinds, verdicts;
+    for (auto k : wb::kind_names()) kinds.emplace_back(k);
+    for (auto v : wb::verdict_names()) verdicts.emplace_back(v);
+    EXPECT_EQ(check["kind"]["enum"].get<std::vector<std::string>>(), kinds);
+    EXPECT_EQ(check["verdict"]["enum"].get<std::vector<std::string>>(), verdicts);
+    EXPECT_EQ(schema["properties"]["version"]["const"], wb::kReportVersion);
+}
+
+}  // namespace

@@ -15,6 +15,7 @@ COMMANDS = {
     # command: (module, one-line help)
     "all": ("mainjob", "build and run every chapter: figures, checks, the book, a summary table"),
     "test": ("testsuite", "run the whole test suite (what CI runs)"),
+    "seeds": ("seeds", "run chapters over many seeds: which claims fail, how often, how badly"),
     "list": ("runner", "list the exercises and your progress"),
     "check": ("runner", "build and test one exercise or chapter (default: the next unfinished one)"),
     "watch": ("runner", "re-test the current exercise whenever you save it"),

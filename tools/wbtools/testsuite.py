@@ -4,6 +4,7 @@ Steps, each reported with its time:
   1. exercises/ is what the compiler makes of solutions/ (no stale exercise)
   2. build everything with warnings as errors (preset 'ci')
   3. ctest: unit tests, exercise tests (solutions pass, stubs fail), chapters --quick
+     and a short seed sweep: every chapter, --quick, seeds 1–20 (./workbook seeds)
   4. the exercise report: counts of exercises and tests, passing on solutions, failing on stubs
   5. the tools' own tests (compiler, runner, grading, isolation, the book in Chromium)
   6. address + undefined sanitizers over the unit tests, exercise tests and chapters --quick
@@ -20,10 +21,11 @@ USAGE = """usage: ./workbook test [--fast] [--no-sanitize] [--only STEP]
 
   --fast          skip the slow steps (tools' integration tests, sanitizers)
   --no-sanitize   skip the sanitizer build
-  --only STEP     run one step: stale, build, ctest, verify, tools, sanitize
+  --only STEP     run one step: stale, build, ctest, seeds, verify, tools, sanitize
 """
 
-STEPS = ["stale", "build", "ctest", "verify", "tools", "sanitize"]
+STEPS = ["stale", "build", "ctest", "seeds", "verify", "tools", "sanitize"]
+SWEEP = ["--count", "20", "--quick"]  # a seed-tuned check cannot land
 
 
 class Tally:
@@ -109,7 +111,7 @@ def main(cmd, args):
         t.step("stale exercises", rc == 0, time.monotonic() - t0)
         t.count(rc == 0)
 
-    if want("build") or want("ctest") or want("verify"):
+    if want("build") or want("ctest") or want("seeds") or want("verify"):
         print("\n== 2. build, warnings as errors (preset ci) ==", flush=True)
         t0 = time.monotonic()
         bd = common.configure(common.ROOT, "ci", quiet=False)
@@ -125,6 +127,14 @@ def main(cmd, args):
         rc, out = stream(["ctest", "--preset", "ci", "-j", jobs])
         p, f = t.add(rc, *count_ctest(out))
         t.step("ctest (ci)", rc == 0, time.monotonic() - t0, f"{p} passed, {f} failed")
+
+    if want("seeds"):
+        print("\n== 3b. the chapters hold on seeds 1–20 (--quick) ==", flush=True)
+        t0 = time.monotonic()
+        rc, _ = stream([sys.executable, str(common.ROOT / "tools" / "workbook.py"), "seeds", *SWEEP, "--no-build",
+                        "--build-dir", str(common.build_dir(common.ROOT, "ci"))])
+        t.step("seed sweep", rc == 0, time.monotonic() - t0)
+        t.count(rc == 0)
 
     if want("verify"):
         print("\n== 4. every exercise test fails on its stub and passes on its solution ==", flush=True)
