@@ -115,7 +115,8 @@ def describe(cl, count):
         name = {"monte_carlo": "|z|", "exact": "rel", "gradient": "rel"}.get(cl.kind, "z")
         cmp = ("≤" if cl.kind in AT_MOST else "≥")
         stat = f"{name} {worst['stat']:.3g} ({cmp} {worst['tol']:.3g})" if cl.kind != "holds" else "predicate"
-    nominal = "" if cl.control else f"; nominal {count * NOMINAL.get(cl.kind, 0.0):.2g}"
+    # A check's nominal failures over the sweep; exact claims and predicates have none.
+    nominal = f"; nominal {count * NOMINAL[cl.kind]:.2g}" if not cl.control and cl.kind in NOMINAL else ""
     detail = f" [{worst['detail']}]" if worst.get("detail") else ""
     return (f"    {len(cl.failures):4d} × {cl.section} #{cl.index + 1} ({role}, {cl.kind}) {cl.claim}\n"
             f"           worst: {stat} at seed {worst_seed}{detail}{nominal}")
