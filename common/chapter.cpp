@@ -72,7 +72,9 @@ std::string numbers(const CheckRecord& r) {
     if (r.control) {
         s += fmt::format("  margin {:.3g}×", r.margin);
     } else {
-        s += fmt::format("  res {:.2g}%", 100 * r.resolution);
+        // Relative resolving power: in percent from 0.1% up, else as a number (1e-10).
+        s += r.resolution >= 1e-3 ? fmt::format("  res {:.2g}%", 100 * r.resolution)
+                                  : fmt::format("  res {:.2g}", r.resolution);
         if (mc) s += fmt::format("  se/scale {:.0f}% of {:.3g}", 100 * r.se_scale / r.decisive, r.decisive);
     }
     return s;

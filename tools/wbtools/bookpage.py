@@ -61,6 +61,11 @@ STAT = {"exact": ("rel", "≤"), "gradient": ("rel", "≤"), "monte_carlo": ("|z
         "greater": ("z", "≥"), "within": ("z", "≥")}
 
 
+def relative(x):
+    """A relative size: in percent from 0.1% up, else as a number (1e-10)."""
+    return f"{fmt_num(100 * x, '.2g')}%" if x >= 1e-3 else fmt_num(x, ".2g")
+
+
 def power_html(c):
     """Resolving power of a check, or a control's margin."""
     e = html.escape
@@ -70,7 +75,7 @@ def power_html(c):
     r = c.get("resolution")
     if r is None:
         return ""
-    s = f'<span class="n">{e(fmt_num(100 * r, ".2g"))}%</span>'
+    s = f'<span class="n">{e(relative(r))}</span>'
     if c.get("se_scale") is not None and c.get("decisive"):
         s += f' <span class="n">se/scale {e(fmt_num(100 * c["se_scale"] / c["decisive"], ".0f"))}% of bound</span>'
     return s
