@@ -2,6 +2,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -96,6 +97,15 @@ TEST(ChapterCli, AnUnusableOutFolderIsAnErrorBeforeAnySectionRuns) {
         }
     }
     EXPECT_EQ(slurp(file), "keep me\n");
+    // The one line goes to stderr: stdout stays empty.
+    const std::string cmd = wb::shell_quote(WB_DEMO_CHAPTER) + " --only good --out " + wb::shell_quote(file.string()) +
+                            " 2>/dev/null";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    char buf[256];
+    const std::size_t got = std::fread(buf, 1, sizeof buf, p);
+    EXPECT_EQ(WEXITSTATUS(::pclose(p)), 2);
+    EXPECT_EQ(got, 0u) << std::string(buf, got);
     // Without figures nothing is written, so --out is not needed.
     EXPECT_EQ(demo("--quick --no-plots --only good --out " + file.string()).status, 0);
     fs::remove_all(d);
