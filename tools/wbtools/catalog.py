@@ -178,7 +178,7 @@ def build(bd, targets, keep_going=False, timeout=None):
     if keep_going:
         cmd += ["--", "-k", "0"]
     try:
-        r = common.run(cmd, check=False, capture=True, timeout=timeout)
+        r = common.run_group(cmd, timeout=timeout)  # a Ctrl-C ends ninja and the compilers too
     except subprocess.TimeoutExpired:
         return False, f"the build did not finish within {timeout} s"
     return r.returncode == 0, r.stdout or ""

@@ -55,3 +55,42 @@ def configure(root=ROOT, preset="default", quiet=True):
 
 def jobs():
     return str(max(1, os.cpu_count() or 1))
+
+
+# ---- children in their own process group -------------------------------------
+
+def kill_group(p, sig=None):
+    """Ends p and everything it started (p leads its own process group)."""
+    import signal
+    if p.poll() is None:
+        try:
+            os.killpg(p.pid, sig or signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    p.wait()
+
+
+def start_group(cmd, **kw):
+    """Popen in a new session (own process group), with SIGINT held back until the
+    Popen object exists, so a Ctrl-C can never orphan a half-started child."""
+    import signal
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return subprocess.Popen(cmd, start_new_session=True, **kw)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def run_group(cmd, cwd=None, env=None, timeout=None):
+    """Runs cmd (stdout and stderr captured together) in its own process group and
+    ends the whole group on every way out: success, timeout, Ctrl-C, an error.
+    Returns CompletedProcess; raises TimeoutExpired after killing the group."""
+    p = start_group(cmd, cwd=cwd, env=env, text=True, errors="replace",
+                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        out, _ = p.communicate(timeout=timeout)
+        return subprocess.CompletedProcess(cmd, p.returncode, out, None)
+    finally:
+        kill_group(p)
+        if p.stdout:
+            p.stdout.close()

@@ -174,33 +174,60 @@ def cmd_list(args, root):
     return 0
 
 
-def wait_for_change(files, poll=None):
-    """Blocks until one of files is written (inotifywait if present, else polling)."""
-    files = [Path(f) for f in files]
-    names = {f.name for f in files}
-    if poll is None:
-        poll = bool(os.environ.get("WB_WATCH_POLL")) or shutil.which("inotifywait") is None
-    if not poll:
-        folders = sorted({str(f.parent) for f in files})
-        while True:
-            p = subprocess.Popen(["inotifywait", "-q", "-e", "close_write", "-e", "moved_to", "-e", "create",
-                                  "--format", "%f", *folders], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                 text=True)
+class Watcher:
+    """Watches files for a save. The watch is in place when the constructor returns,
+    so a save made after the caller says "waiting" is never missed (inotifywait -m,
+    which keeps running across events, or polling mtimes). inotifywait runs in its
+    own process group and is ended on every way out (close(), also on Ctrl-C)."""
+
+    def __init__(self, files, poll=None):
+        self.files = [Path(f) for f in files]
+        self.names = {f.name for f in self.files}
+        self.proc = None
+        if poll is None:
+            poll = bool(os.environ.get("WB_WATCH_POLL")) or shutil.which("inotifywait") is None
+        if not poll:
+            folders = sorted({str(f.parent) for f in self.files})
+            self.proc = common.start_group(
+                ["inotifywait", "-m", "-e", "close_write", "-e", "moved_to", "-e", "create", "--format", "%f",
+                 *folders], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True)
             try:
-                out, _ = p.communicate()
-            finally:
-                if p.poll() is None:
-                    p.kill()
-                    p.wait()
-            if p.returncode != 0:
-                return wait_for_change(files, poll=True)
-            if out.strip() in names:
-                return
-    def snap():
-        return [(f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files]
-    before = snap()
-    while snap() == before:
-        time.sleep(0.3)
+                for line in self.proc.stdout:  # stderr first says "Setting up watches." then this
+                    if line.strip() == "Watches established.":
+                        break
+                else:
+                    self.close()  # inotifywait failed (e.g. no watches left): poll instead
+            except BaseException:
+                self.close()
+                raise
+        self.before = None if self.proc else self.snap()
+
+    def snap(self):
+        return [(f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in self.files]
+
+    def wait(self):
+        """Blocks until one of the files is written."""
+        if self.proc:
+            for line in self.proc.stdout:
+                if line.strip() in self.names:
+                    return
+            self.close()  # inotifywait ended: fall back to polling from now
+            self.before = self.snap()
+        while self.snap() == self.before:
+            time.sleep(0.3)
+        self.before = self.snap()
+
+    def close(self):
+        if self.proc:
+            common.kill_group(self.proc)
+            self.proc.stdout.close()
+            self.proc = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 def cmd_watch(args, root):
@@ -222,8 +249,9 @@ def cmd_watch(args, root):
                 if ex is not None:
                     print(colour(f"\n[watch] moving on to {ex.name}", "1"), flush=True)
                 continue
-            print(colour(f"[watch] waiting for you to save {ex.rel()} (Ctrl-C to stop)", "2"), flush=True)
-            wait_for_change([ex.path, ex.test_path])
+            with Watcher([ex.path, ex.test_path]) as w:
+                print(colour(f"[watch] waiting for you to save {ex.rel()} (Ctrl-C to stop)", "2"), flush=True)
+                w.wait()
         print(colour(f"All {len(all_)} exercises are done.", "1;32"))
         return 0
     except KeyboardInterrupt:
