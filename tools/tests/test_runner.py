@@ -207,6 +207,38 @@ class RunTests(unittest.TestCase):
                 self.assertEqual(tree_processes(self.tmp.name), [])
 
 
+    @unittest.skipUnless(shutil.which("inotifywait"), "needs inotifywait")
+    def test_a_watch_stops_on_any_signal_and_leaves_no_child(self):
+        """Started the way CI starts it (SIGINT inherited as ignored), a watch still
+        stops on SIGINT; on SIGTERM too; and a SIGKILLed one leaves no inotifywait."""
+        f = Path(self.tmp.name) / "w.cpp"
+        f.write_text("a")
+        prog = (f"import sys; sys.path.insert(0, {str(ROOT / 'tools')!r})\n"
+                "from wbtools import common, runner\n"
+                "common.stop_on_signals()\n"
+                f"w = runner.Watcher([{str(f)!r}], poll=False)\n"
+                "try:\n    print('ready', flush=True)\n    w.wait()\nexcept KeyboardInterrupt:\n    print('stopped', flush=True)\n"
+                "finally:\n    w.close()\n")
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+            p = subprocess.Popen([sys.executable, "-c", prog], stdout=subprocess.PIPE, text=True,
+                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+            try:
+                self.assertEqual(p.stdout.readline(), "ready\n")
+                p.send_signal(sig)
+                out, _ = p.communicate(timeout=60)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+            if sig != signal.SIGKILL:
+                self.assertEqual((p.returncode, out), (0, "stopped\n"), sig)
+            # The child is gone once its parent is (PR_SET_PDEATHSIG for SIGKILL): poll briefly.
+            t0 = time.time()
+            while tree_processes(f) and time.time() - t0 < 30:
+                time.sleep(0.1)
+            self.assertEqual(tree_processes(f), [], sig)
+
+
 def tree_processes(path):
     """Command lines of the running processes that mention path (children left behind)."""
     out = []
@@ -307,9 +339,11 @@ class InTreeCopy(unittest.TestCase):
         self.assertIn(f"Next: ./workbook check {second.id}", out)
 
         # watch: checks `second`, waits for a save, passes, moves on to `third`.
+        # Started as CI starts a background job: with SIGINT ignored, which watch must undo.
         p = subprocess.Popen([sys.executable, str(self.tree / "tools" / "workbook.py"), "watch", second.id],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             env=dict(os.environ, NO_COLOR="1"))
+                             env=dict(os.environ, NO_COLOR="1"),
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
         lines = []
         watchdog = threading.Timer(900, p.kill)  # a hung watch fails the test instead of hanging it
         watchdog.start()

@@ -190,7 +190,8 @@ class Watcher:
             folders = sorted({str(f.parent) for f in self.files})
             self.proc = common.start_group(
                 ["inotifywait", "-m", "-e", "close_write", "-e", "moved_to", "-e", "create", "--format", "%f",
-                 *folders], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True)
+                 *folders], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
+                die_with_parent=True)
             try:
                 for line in self.proc.stdout:  # stderr first says "Setting up watches." then this
                     if line.strip() == "Watches established.":
@@ -231,6 +232,7 @@ class Watcher:
 
 
 def cmd_watch(args, root):
+    common.stop_on_signals()
     bd = common.configure(root)
     all_ = catalog.exercises(root)
     if not all_:
