@@ -117,14 +117,32 @@ def check_one(ex, bd, out=sys.stdout):
     return state
 
 
+def parser(cmd, ids="*", help_ids="exercise ids (13.2, conditional_score) or chapters (13)"):
+    ap = exgen.ArgParser(prog=f"./workbook {cmd}")
+    if ids:
+        ap.add_argument("ids", nargs=ids, metavar="ID", help=help_ids)
+    return ap
+
+
+def resolve_all(ids, root):
+    """Every exercise the ids name, in order, without repeats; an unknown id is a usage
+    error raised before anything is built or written."""
+    out = []
+    for a in ids:
+        for ex in catalog.resolve(a, root):
+            if ex not in out:
+                out.append(ex)
+    return out
+
+
 def cmd_check(args, root):
-    bd = common.configure(root)
+    a = parser("check").parse_args(args)
     all_ = catalog.exercises(root)
     if not all_:
         common.die("no exercises yet (exercises/NN_topic/X_test.cpp)")
-    if args:
-        targets = catalog.resolve(" ".join(args), root)
-    else:
+    targets = resolve_all(a.ids, root)
+    bd = common.configure(root)
+    if not targets:
         ex = next_unfinished(all_, bd)
         if ex is None:
             print(colour(f"All {len(all_)} exercises are done.", "1;32"))
@@ -146,7 +164,7 @@ def cmd_check(args, root):
 
 
 def cmd_list(args, root):
-    ap = exgen.ArgParser(prog="./workbook list")
+    ap = parser("list", ids=None)
     ap.add_argument("--no-build", action="store_true", help="do not build edited exercises to learn their state")
     a = ap.parse_args(args)
     all_ = catalog.exercises(root)
@@ -232,13 +250,14 @@ class Watcher:
 
 
 def cmd_watch(args, root):
+    a = parser("watch", ids="?", help_ids="the exercise (or chapter) to start with").parse_args(args)
     common.stop_on_signals()
-    bd = common.configure(root)
     all_ = catalog.exercises(root)
     if not all_:
         common.die("no exercises yet")
-    if args:
-        hits = catalog.resolve(" ".join(args), root)
+    hits = resolve_all([a.ids] if a.ids else [], root)
+    bd = common.configure(root)
+    if hits:
         ex = next((e for e in hits if state_of(e, bd)[0] != "done"), hits[0])
     else:
         ex = next_unfinished(all_, bd)
@@ -262,9 +281,8 @@ def cmd_watch(args, root):
 
 
 def cmd_hint(args, root):
-    if not args:
-        common.die("hint needs an exercise, e.g. ./workbook hint 13.2")
-    for ex in catalog.resolve(" ".join(args), root):
+    a = parser("hint", ids="+").parse_args(args)
+    for ex in resolve_all(a.ids, root):
         h = catalog.hints(root, ex.dirname).get(ex.x)
         if not h or not h[2]:
             common.die(f"no hint for {ex.name} in exercises/{ex.dirname}/HINTS.md")
@@ -296,9 +314,12 @@ def cmd_reset(args, root):
 
 
 def cmd_run(args, root):
+    if args and args[0] in ("-h", "--help"):
+        print("usage: ./workbook run NN [CHAPTER FLAGS]   (the chapter's flags: ./workbook run NN --help)")
+        return 0
     if not args:
         common.die("run needs a chapter number, e.g. ./workbook run 13")
-    nn = args[0].removeprefix("ch")[:2]
+    nn = args[0].removeprefix("ch")
     dirs = [d for n, d in common.chapter_dirs(root) if n == nn or d == args[0]]
     if not dirs:
         common.die(f"no chapter '{args[0]}' (chapters: {', '.join(n for n, _ in common.chapter_dirs(root))})")
@@ -327,7 +348,7 @@ def main(cmd, args):
     if cmd in ("grade", "student-edition"):
         from . import instructor
         return instructor.main(cmd, args)
-    if args and args[0] in ("-h", "--help"):
+    if args and args[0] in ("-h", "--help") and cmd in ("reset",):
         print(__doc__.strip())
         return 0
     return {"list": cmd_list, "check": cmd_check, "watch": cmd_watch, "hint": cmd_hint,
