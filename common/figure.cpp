@@ -74,7 +74,7 @@ Panel& Panel::id(std::string series_id) {
 
 // Best: the inside corner whose key box covers the fewest points (none, if it can),
 // judged in axis fractions after the log transforms.
-std::string Panel::key_spec() const {
+std::string Panel::key_spec(std::pair<double, double> panel_px) const {
     switch (place_) {
         case KeyPlace::TopRight: return key_.empty() ? "top right" : key_;
         case KeyPlace::TopLeft: return "top left";
@@ -89,7 +89,10 @@ std::string Panel::key_spec() const {
     std::size_t entries = 0, longest = 0;
     for (const auto& se : series_) {
         collect_points(se, pts);
-        if (!se.label.empty()) entries++, longest = std::max(longest, se.label.size());
+        // Characters, not bytes: UTF-8 continuation bytes do not count.
+        const auto chars = static_cast<std::size_t>(std::count_if(
+            se.label.begin(), se.label.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        if (!se.label.empty()) entries++, longest = std::max(longest, chars);
     }
     if (entries == 0) return "top right";
     auto tx = [&](double v) { return logx_ ? (v > 0 ? std::log10(v) : NAN) : v; };
@@ -103,9 +106,12 @@ std::string Panel::key_spec() const {
     if (has_xr_) x0 = tx(std::min(xr_.first, xr_.second)), x1 = tx(std::max(xr_.first, xr_.second));
     if (has_yr_) y0 = ty(std::min(yr_.first, yr_.second)), y1 = ty(std::max(yr_.first, yr_.second));
     if (!(x1 > x0) || !(y1 > y0)) return "top right";
-    // Box size in axis fractions for a 560x400 panel: ~7 px a character plus the sample.
-    const double w = std::min(0.9, 0.12 + 0.0135 * static_cast<double>(longest));
-    const double h = std::min(0.9, 0.04 + 0.065 * static_cast<double>(entries));
+    // The key box in axis fractions, sized for the SVG (13 pt, the larger font): about
+    // 8 px a character plus 80 px of sample and padding, 17 px an entry, on a plot area
+    // of the panel less ~110 px of margins across and ~100 px down.
+    const double pw = std::max(100.0, panel_px.first - 110.0), ph = std::max(100.0, panel_px.second - 100.0);
+    const double w = std::min(1.0, (80.0 + 8.0 * static_cast<double>(longest)) / pw);
+    const double h = std::min(1.0, (10.0 + 17.0 * static_cast<double>(entries)) / ph);
     struct Corner { const char* spec; bool right, top; };
     const Corner corners[] = {{"top right", true, true}, {"top left", false, true},
                               {"bottom right", true, false}, {"bottom left", false, false}};
@@ -223,7 +229,8 @@ std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
         gp += "  reset\n  set datafile separator \",\"\n  set grid back lc rgb \"#d0d0d0\" lw 0.5\n";
         gp += "  set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2\n";
         gp += fmt::format("  set title {}\n  set xlabel {}\n  set ylabel {}\n", gq(pn.title_), gq(pn.xlabel_), gq(pn.ylabel_));
-        gp += fmt::format("  set key {}\n", pn.key_spec());
+        gp += fmt::format("  set key {}\n", pn.key_spec({static_cast<double>(width_) / cols_,
+                                                         static_cast<double>(height_) / rows_}));
         if (pn.logx_) gp += "  set logscale x; set format x \"10^{%T}\"\n";
         if (pn.logy_) gp += "  set logscale y; set format y \"10^{%T}\"\n";
         if (pn.has_xr_) gp += fmt::format("  set xrange [{}:{}]\n", num(pn.xr_.first), num(pn.xr_.second));

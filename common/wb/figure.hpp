@@ -21,6 +21,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -87,7 +88,8 @@ private:
     friend class Figure;
     Panel& add(SeriesKind k, std::string label, int colour, std::vector<std::string> cols,
                std::vector<std::vector<double>> data);
-    std::string key_spec() const;  // the gnuplot `set key` argument
+    // The gnuplot `set key` argument, for a panel of panel_px (width, height) pixels.
+    std::string key_spec(std::pair<double, double> panel_px) const;
     std::string title_, xlabel_, ylabel_, key_ = "top right";
     KeyPlace place_ = KeyPlace::TopRight;
     bool logx_ = false, logy_ = false, has_xr_ = false, has_yr_ = false, square_ = false;
