@@ -88,5 +88,17 @@ class Scaffold(unittest.TestCase):
             self.assertNotIn("@", scaffold.fill(t, "05", "topic", "Title"))
 
 
+class PortableFlags(unittest.TestCase):
+    def test_no_build_compiles_for_this_cpu_only(self):
+        dbs = sorted((ROOT / "build").glob("*/compile_commands.json"))
+        if not dbs:
+            self.skipTest("nothing configured yet")
+        for db in dbs:
+            text = db.read_text(encoding="utf-8")
+            self.assertIn("chapter.cpp", text, db)
+            for flag in ("-march=native", "-mtune=native", "-ffast-math", "-Ofast"):
+                self.assertNotIn(flag, text, db)
+
+
 if __name__ == "__main__":
     unittest.main()
