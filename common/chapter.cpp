@@ -329,6 +329,7 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
     const bool full_report = opt.only.empty() && opt.plots;
     if (full_report) {
         try {
+            if (!errors) prune_figures(opt.out, figures);  // on disk: exactly what this run drew
             write_file_atomic(opt.out / "checks.json", report.dump(2) + "\n");
         } catch (const std::exception& ex) {
             std::fprintf(stderr, "%s: error: %s\n", program.c_str(), ex.what());

@@ -223,12 +223,26 @@ TEST(ChapterRun, EveryKindOfClaimPassesAndEveryControlIsRejected) {
     }
 }
 
+TEST(ChapterRun, AFullRunRemovesFiguresItDidNotDraw) {
+    const auto d = fresh("prune");
+    for (const char* f : {"stale.gp", "stale.svg", "data/stale/1-1.csv", "data/old-1-1-label.csv"})
+        wb::write_file_atomic(d / f, "x\n");
+    // A partial run keeps everything; a full one keeps only what it drew.
+    demo("--quick --only good --out " + d.string());
+    EXPECT_TRUE(fs::exists(d / "stale.gp"));
+    demo("--quick --out " + d.string());
+    EXPECT_TRUE(fs::exists(d / "data/demo/1-1.csv"));
+    for (const char* f : {"stale.gp", "stale.svg", "data/stale", "data/old-1-1-label.csv"})
+        EXPECT_FALSE(fs::exists(d / f)) << f;
+    fs::remove_all(d);
+}
+
 TEST(ChapterRun, SameSeedSameDataWhateverTheSectionOrder) {
     const auto a = fresh("seed_a"), b = fresh("seed_b"), c = fresh("seed_c");
     ASSERT_EQ(demo("--quick --seed 5 --only good --out " + a.string()).status, 0);
     ASSERT_EQ(demo("--quick --seed 5 --only other,good --out " + b.string()).status, 0);
     ASSERT_EQ(demo("--quick --seed 6 --only good --out " + c.string()).status, 0);
-    const auto csv = "data/demo-1-1-draws.csv";
+    const auto csv = "data/demo/1-1.csv";
     EXPECT_EQ(slurp(a / csv), slurp(b / csv));
     EXPECT_NE(slurp(a / csv), slurp(c / csv));
     EXPECT_EQ(slurp(a / "demo.gp"), slurp(b / "demo.gp"));
@@ -250,7 +264,7 @@ TEST(ChapterRun, WithoutGnuplotTheDataAndScriptStayAndTheRunSaysHow) {
     const std::string log = slurp(e.string() + ".log");
     EXPECT_NE(log.find("gnuplot is not installed"), std::string::npos) << log;
     EXPECT_TRUE(fs::exists(e / "demo.gp"));
-    EXPECT_TRUE(fs::exists(e / "data/demo-1-1-draws.csv"));
+    EXPECT_TRUE(fs::exists(e / "data/demo/1-1.csv"));
     EXPECT_FALSE(fs::exists(e / "demo.svg"));
     fs::remove_all(e);
     fs::remove(e.string() + ".log");

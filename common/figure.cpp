@@ -1,11 +1,14 @@
 #include "wb/figure.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "wb/io.hpp"
@@ -18,16 +21,6 @@ const char* const Palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                "#E69F00", "#56B4E9", "#F0E442", "#000000"};
 constexpr int PaletteSize = 8;
 
-std::string slug(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        if (std::isalnum(static_cast<unsigned char>(c))) o += static_cast<char>(std::tolower(c));
-        else if (!o.empty() && o.back() != '_') o += '_';
-    }
-    while (!o.empty() && o.back() == '_') o.pop_back();
-    return o.empty() ? "series" : o;
-}
-
 // gnuplot strings in double quotes: escape backslash and quote.
 std::string gq(const std::string& s) {
     std::string o = "\"";
@@ -38,12 +31,103 @@ std::string gq(const std::string& s) {
     return o + "\"";
 }
 
-std::string num(double x) {
-    if (std::isnan(x)) return "NaN";
-    if (std::isinf(x)) return x > 0 ? "Inf" : "-Inf";
-    return fmt::format("{:.17g}", x);
+// The font of every rendered figure: DejaVu Sans from fonts-dejavu-core, which the
+// workbook script installs, so fontconfig never substitutes whatever is there.
+constexpr const char* Font = "DejaVu Sans";
+
+bool valid_name(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+}
+
+// The (x, y) points of a series that can sit under a key, in the plot's coordinates.
+void collect_points(const Series& se, std::vector<std::pair<double, double>>& pts) {
+    if (se.data.size() < 2) return;
+    const auto& x = se.data[0];
+    for (std::size_t c = 1; c < se.data.size(); ++c) {
+        if (se.kind == SeriesKind::Vectors && c > 1) break;
+        if (se.kind == SeriesKind::ErrorBars && c > 1) break;
+        for (std::size_t i = 0; i < x.size(); ++i) pts.emplace_back(x[i], se.data[c][i]);
+        if (se.kind != SeriesKind::Band) break;  // a band's lo and hi both count
+    }
 }
 }  // namespace
+
+std::string format_number(double x) {
+    if (std::isnan(x)) return "NaN";
+    if (std::isinf(x)) return x > 0 ? "Inf" : "-Inf";
+    return fmt::format("{:.12g}", x);
+}
+
+namespace {
+std::string num(double x) { return format_number(x); }
+}  // namespace
+
+Panel& Panel::id(std::string series_id) {
+    if (series_.empty()) throw std::logic_error("figure: id(\"" + series_id + "\") before any series");
+    if (!valid_name(series_id))
+        throw std::invalid_argument("figure series id '" + series_id + "' may use only letters, digits, '_' and '-'");
+    series_.back().id = std::move(series_id);
+    return *this;
+}
+
+// Best: the inside corner whose key box covers the fewest points (none, if it can),
+// judged in axis fractions after the log transforms.
+std::string Panel::key_spec(std::pair<double, double> panel_px) const {
+    switch (place_) {
+        case KeyPlace::TopRight: return key_.empty() ? "top right" : key_;
+        case KeyPlace::TopLeft: return "top left";
+        case KeyPlace::BottomRight: return "bottom right";
+        case KeyPlace::BottomLeft: return "bottom left";
+        case KeyPlace::Outside: return "outside right top vertical";
+        case KeyPlace::Below: return "below horizontal center";
+        case KeyPlace::None: return "off";
+        case KeyPlace::Best: break;
+    }
+    std::vector<std::pair<double, double>> pts;
+    std::size_t entries = 0, longest = 0;
+    for (const auto& se : series_) {
+        collect_points(se, pts);
+        // Characters, not bytes: UTF-8 continuation bytes do not count.
+        const auto chars = static_cast<std::size_t>(std::count_if(
+            se.label.begin(), se.label.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        if (!se.label.empty()) entries++, longest = std::max(longest, chars);
+    }
+    if (entries == 0) return "top right";
+    auto tx = [&](double v) { return logx_ ? (v > 0 ? std::log10(v) : NAN) : v; };
+    auto ty = [&](double v) { return logy_ ? (v > 0 ? std::log10(v) : NAN) : v; };
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    for (auto& [x, y] : pts) {
+        x = tx(x), y = ty(y);
+        if (!std::isfinite(x) || !std::isfinite(y)) continue;
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    }
+    if (has_xr_) x0 = tx(std::min(xr_.first, xr_.second)), x1 = tx(std::max(xr_.first, xr_.second));
+    if (has_yr_) y0 = ty(std::min(yr_.first, yr_.second)), y1 = ty(std::max(yr_.first, yr_.second));
+    if (!(x1 > x0) || !(y1 > y0)) return "top right";
+    // The key box in axis fractions, sized for the SVG (13 pt, the larger font): about
+    // 8 px a character plus 80 px of sample and padding, 17 px an entry, on a plot area
+    // of the panel less ~110 px of margins across and ~100 px down.
+    const double pw = std::max(100.0, panel_px.first - 110.0), ph = std::max(100.0, panel_px.second - 100.0);
+    const double w = std::min(1.0, (80.0 + 8.0 * static_cast<double>(longest)) / pw);
+    const double h = std::min(1.0, (10.0 + 17.0 * static_cast<double>(entries)) / ph);
+    struct Corner { const char* spec; bool right, top; };
+    const Corner corners[] = {{"top right", true, true}, {"top left", false, true},
+                              {"bottom right", true, false}, {"bottom left", false, false}};
+    const char* best = nullptr;
+    std::size_t fewest = SIZE_MAX;
+    for (const auto& c : corners) {
+        std::size_t n = 0;
+        for (const auto& [x, y] : pts) {
+            if (!std::isfinite(x) || !std::isfinite(y)) continue;
+            const double fx = (x - x0) / (x1 - x0), fy = (y - y0) / (y1 - y0);
+            if ((c.right ? fx >= 1 - w : fx <= w) && (c.top ? fy >= 1 - h : fy <= h)) ++n;
+        }
+        if (n < fewest) fewest = n, best = c.spec;
+    }
+    return fewest == 0 ? best : "below horizontal center";
+}
 
 Panel& Panel::add(SeriesKind k, std::string label, int colour, std::vector<std::string> cols,
                   std::vector<std::vector<double>> data) {
@@ -103,9 +187,8 @@ Figure::Figure(std::string name, std::string title, int rows, int cols)
     : name_(std::move(name)), title_(std::move(title)), rows_(rows), cols_(cols),
       width_(560 * cols), height_(400 * rows), panels_(static_cast<std::size_t>(rows * cols)) {
     if (rows < 1 || cols < 1) throw std::invalid_argument("figure " + name_ + ": rows and cols must be >= 1");
-    for (char c : name_)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
-            throw std::invalid_argument("figure name '" + name_ + "' may use only letters, digits, '_' and '-'");
+    if (!valid_name(name_))
+        throw std::invalid_argument("figure name '" + name_ + "' may use only letters, digits, '_' and '-'");
 }
 
 Panel& Figure::panel(int i) {
@@ -121,27 +204,33 @@ Figure& Figure::size(int w, int h) {
 
 std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
     std::string gp;
-    gp += fmt::format("# {}\n# Data: data/{}-*.csv. Render from this folder with: gnuplot {}.gp\n", title_, name_, name_);
+    namespace fs = std::filesystem;
+    gp += fmt::format("# {}\n# Data: data/{}/*.csv. Render from this folder with: gnuplot {}.gp\n", title_, name_, name_);
     gp += fmt::format("if (!exists(\"svgout\")) svgout = \"{}.svg\"\n", name_);
     gp += fmt::format("if (!exists(\"pngout\")) pngout = \"{}.png\"\n", name_);
     gp += "set datafile separator \",\"\n";
     gp += "have_png = strstrt(GPVAL_TERMINALS, \"pngcairo\") > 0\n";
     gp += "do for [pass = 1:2] {\n";
-    gp += fmt::format("  if (pass == 1) {{ set terminal svg size {},{} dynamic enhanced font \"Helvetica,13\" background \"white\"; set output svgout }}\n",
-                      width_, height_);
+    gp += fmt::format("  if (pass == 1) {{ set terminal svg size {},{} dynamic enhanced font \"{},13\" background \"white\"; set output svgout }}\n",
+                      width_, height_, Font);
     gp += "  if (pass == 2 && !have_png) { break }\n";
-    gp += fmt::format("  if (pass == 2) {{ set terminal pngcairo size {},{} enhanced font \"Helvetica,11\" background \"white\"; set output pngout }}\n",
-                      width_, height_);
+    gp += fmt::format("  if (pass == 2) {{ set terminal pngcairo size {},{} enhanced font \"{},11\" background \"white\"; set output pngout }}\n",
+                      width_, height_, Font);
     gp += "  set style line 100 lc rgb \"#d0d0d0\" lt 1 lw 0.5\n  set grid back ls 100\n";
     gp += "  set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2\n";
     gp += fmt::format("  set multiplot layout {},{} title {}\n", rows_, cols_, gq(title_));
 
+    const fs::path data_dir = dir / "data" / name_;
+    std::set<std::string> written;
+    nlohmann::json manifest = {{"name", name_}, {"title", title_}, {"panels", nlohmann::json::array()}};
     for (std::size_t p = 0; p < panels_.size(); ++p) {
         const Panel& pn = panels_[p];
+        nlohmann::json mseries = nlohmann::json::array();
         gp += "  reset\n  set datafile separator \",\"\n  set grid back lc rgb \"#d0d0d0\" lw 0.5\n";
         gp += "  set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2\n";
         gp += fmt::format("  set title {}\n  set xlabel {}\n  set ylabel {}\n", gq(pn.title_), gq(pn.xlabel_), gq(pn.ylabel_));
-        gp += fmt::format("  set key {}\n", pn.key_);
+        gp += fmt::format("  set key {}\n", pn.key_spec({static_cast<double>(width_) / cols_,
+                                                         static_cast<double>(height_) / rows_}));
         if (pn.logx_) gp += "  set logscale x; set format x \"10^{%T}\"\n";
         if (pn.logy_) gp += "  set logscale y; set format y \"10^{%T}\"\n";
         if (pn.has_xr_) gp += fmt::format("  set xrange [{}:{}]\n", num(pn.xr_.first), num(pn.xr_.second));
@@ -149,13 +238,18 @@ std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
         if (pn.square_) gp += "  set size ratio -1\n";
         if (pn.series_.empty()) {
             gp += "  unset border; unset tics; unset key; plot [0:1][0:1] NaN notitle\n";
+            manifest["panels"].push_back({{"title", pn.title_}, {"series", mseries}});
             continue;
         }
         std::vector<std::string> parts;
         int next = 0;
         for (std::size_t s = 0; s < pn.series_.size(); ++s) {
             const Series& se = pn.series_[s];
-            const std::string file = fmt::format("data/{}-{}-{}-{}.csv", name_, p + 1, s + 1, slug(se.label));
+            const std::string stem = se.id.empty() ? fmt::format("{}-{}", p + 1, s + 1) : se.id;
+            if (!written.insert(stem + ".csv").second)
+                throw std::invalid_argument(fmt::format("figure {}: two series with the id '{}'", name_, stem));
+            const std::string file = fmt::format("data/{}/{}.csv", name_, stem);
+            mseries.push_back({{"file", file}, {"label", se.label}, {"columns", se.columns}});
             // Write the CSV with a commented header (gnuplot skips it, people read it).
             std::string csv = "# ";
             for (std::size_t c = 0; c < se.columns.size(); ++c) {
@@ -190,6 +284,7 @@ std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
             }
             parts.push_back(fmt::format("{} {} {}", gq(file), how, title));
         }
+        manifest["panels"].push_back({{"title", pn.title_}, {"series", mseries}});
         gp += "  plot ";
         for (std::size_t i = 0; i < parts.size(); ++i) {
             if (i) gp += ", \\\n       ";
@@ -198,6 +293,11 @@ std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
         gp += "\n";
     }
     gp += "  unset multiplot\n  set output\n}\n";
+    write_file_atomic(data_dir / "figure.json", manifest.dump(1) + "\n");
+    written.insert("figure.json");
+    // Series renamed or dropped since the last run leave no stale file behind.
+    for (const auto& e : fs::directory_iterator(data_dir))
+        if (e.is_regular_file() && !written.count(e.path().filename().string())) fs::remove(e.path());
     const auto script = dir / (name_ + ".gp");
     write_file_atomic(script, gp);
     return script;
@@ -246,6 +346,30 @@ bool render_figures(const std::filesystem::path& dir, const std::vector<std::str
     std::error_code ec;
     fs::remove(log, ec);
     return ok;
+}
+
+std::vector<std::filesystem::path> prune_figures(const std::filesystem::path& dir,
+                                                 const std::vector<std::string>& names) {
+    namespace fs = std::filesystem;
+    const std::set<std::string> keep(names.begin(), names.end());
+    std::vector<fs::path> gone;
+    if (!fs::is_directory(dir)) return gone;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        const fs::path& p = e.path();
+        const std::string ext = p.extension().string(), stem = p.stem().string();
+        // A figure is what has a gnuplot script; .svg/.png only go with their .gp.
+        const bool figure_file = ext == ".gp" || ((ext == ".svg" || ext == ".png") &&
+                                                  fs::exists(dir / (stem + ".gp")));
+        if (e.is_regular_file() && figure_file && !keep.count(stem)) gone.push_back(p);
+    }
+    if (fs::is_directory(dir / "data"))
+        for (const auto& e : fs::directory_iterator(dir / "data")) {
+            const std::string n = e.path().filename().string();
+            if (e.is_directory() ? !keep.count(n) : e.path().extension() == ".csv") gone.push_back(e.path());
+        }
+    std::sort(gone.begin(), gone.end());
+    for (const auto& p : gone) fs::remove_all(p);
+    return gone;
 }
 
 }  // namespace wb

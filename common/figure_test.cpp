@@ -32,13 +32,82 @@ TEST(Figure, WritesCsvAndScriptDeterministically) {
     fig.panel(0).xlabel("x").ylabel("y").logy().line({1, 2, 3}, {1, 4, 9}, "squares");
     fig.panel(1).errorbars({1, 2}, {3, 4}, {0.1, 0.2}, "with errors");
     fig.write(d);
-    const auto csv = slurp(d / "data/demo-1-1-squares.csv");
+    const auto csv = slurp(d / "data/demo/1-1.csv");
     EXPECT_EQ(csv, "# x,y\n1,1\n2,4\n3,9\n");
+    EXPECT_NE(slurp(d / "data/demo/figure.json").find("\"data/demo/2-1.csv\""), std::string::npos);
     const auto gp1 = slurp(d / "demo.gp");
     fig.write(d);
     EXPECT_EQ(gp1, slurp(d / "demo.gp"));
     EXPECT_NE(gp1.find("set logscale y"), std::string::npos);
     EXPECT_NE(gp1.find("yerrorbars"), std::string::npos);
+    fs::remove_all(d);
+}
+
+TEST(Figure, NamesFilesByIdAndRemovesStaleOnes) {
+    auto d = fresh_dir("ids");
+    Figure fig("f", "Ids");
+    fig.panel().line({1, 2}, {3, 4}, "n = 5000, fitted").id("fit").points({1}, {2}, "data 0.25");
+    fig.write(d);
+    EXPECT_TRUE(fs::exists(d / "data/f/fit.csv"));
+    EXPECT_TRUE(fs::exists(d / "data/f/1-2.csv"));
+    Figure fewer("f", "Ids");
+    fewer.panel().line({1, 2}, {3, 4}, "renamed").id("fit");
+    fewer.write(d);
+    EXPECT_TRUE(fs::exists(d / "data/f/fit.csv"));
+    EXPECT_FALSE(fs::exists(d / "data/f/1-2.csv"));
+    Figure dup("g", "Dup");
+    dup.panel().line({1}, {1}, "a").id("x").line({1}, {1}, "b").id("x");
+    EXPECT_THROW(dup.write(d), std::invalid_argument);
+    EXPECT_THROW(dup.panel().id("no spaces"), std::invalid_argument);
+    fs::remove_all(d);
+}
+
+TEST(Figure, WritesTwelveSignificantDigits) {
+    EXPECT_EQ(format_number(0.1 + 0.2), "0.3");
+    EXPECT_EQ(format_number(1.0 / 3.0), "0.333333333333");
+    EXPECT_EQ(format_number(-2.5e-300), "-2.5e-300");
+    EXPECT_EQ(format_number(std::nan("")), "NaN");
+}
+
+TEST(Figure, BestKeyAvoidsTheData) {
+    auto d = fresh_dir("key");
+    Figure fig("k", "Key", 1, 2);
+    // Points along the rising diagonal: the top-left and bottom-right corners are free.
+    std::vector<double> x, y;
+    for (int i = 0; i <= 50; ++i) x.push_back(i), y.push_back(i);
+    fig.panel(0).points(x, y, "diagonal").key(KeyPlace::Best);
+    // Points everywhere: no free corner, so the key goes below the plot.
+    std::vector<double> gx, gy;
+    for (int i = 0; i <= 20; ++i)
+        for (int j = 0; j <= 20; ++j) gx.push_back(i), gy.push_back(j);
+    fig.panel(1).points(gx, gy, "grid").key(KeyPlace::Best);
+    fig.write(d);
+    const auto gp = slurp(d / "k.gp");
+    EXPECT_NE(gp.find("set key top left"), std::string::npos) << gp;
+    EXPECT_NE(gp.find("set key below"), std::string::npos) << gp;
+    EXPECT_NE(gp.find("font \"DejaVu Sans,11\""), std::string::npos);
+    fs::remove_all(d);
+}
+
+TEST(Figure, PruneKeepsOnlyTheFiguresOfTheRun) {
+    auto d = fresh_dir("prune");
+    Figure a("a", "A"), b("b", "B");
+    a.panel().line({1}, {1}, "x");
+    b.panel().line({1}, {1}, "x");
+    a.write(d);
+    b.write(d);
+    write_file_atomic(d / "b.svg", "<svg/>");
+    write_file_atomic(d / "data/old-1-1-label.csv", "# x\n");
+    write_file_atomic(d / "checks.json", "{}");
+    const auto gone = prune_figures(d, {"a"});
+    EXPECT_EQ(gone.size(), 4u);
+    EXPECT_TRUE(fs::exists(d / "a.gp"));
+    EXPECT_TRUE(fs::exists(d / "data/a/1-1.csv"));
+    EXPECT_TRUE(fs::exists(d / "checks.json"));
+    EXPECT_FALSE(fs::exists(d / "b.gp"));
+    EXPECT_FALSE(fs::exists(d / "b.svg"));
+    EXPECT_FALSE(fs::exists(d / "data/b"));
+    EXPECT_FALSE(fs::exists(d / "data/old-1-1-label.csv"));
     fs::remove_all(d);
 }
 

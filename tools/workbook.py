@@ -27,6 +27,7 @@ COMMANDS = {
     "verify": ("verify", "prove every exercise test fails on its stub and passes on its solution"),
     "generate": ("exgen", "regenerate exercises/ from solutions/ (instructors)"),
     "book": ("book", "weave the chapters into the HTML book under book/"),
+    "new": ("scaffold", "start a chapter: `new NN topic \"Title\"` writes, builds and runs it"),
     "bench": ("mainjob", "run the Google Benchmark targets"),
 }
 

@@ -96,6 +96,11 @@ public:
     // `number` is the two-digit chapter number; the folder name comes from the
     // build (WB_CHAPTER_DIR), e.g. "13_ou_scores".
     Chapter(std::string number, std::string title, std::string dir = WB_CHAPTER_DIR);
+#if defined(WB_CHAPTER_NUMBER) && defined(WB_CHAPTER_TITLE)
+    // Number and title from the build, read from the heading "# Chapter NN: Title" of
+    // the chapter's prose (wb_chapter_info() in its CMakeLists.txt): written once.
+    Chapter() : Chapter(WB_CHAPTER_NUMBER, WB_CHAPTER_TITLE) {}
+#endif
     // `where` defaults to the line of this call: the book splits the source there.
     void section(std::string id, std::string title, std::function<void(Section&)> body,
                  std::source_location where = std::source_location::current());

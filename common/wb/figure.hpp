@@ -6,11 +6,22 @@
 //   section.save(fig);
 //
 // All figures share one house style: the Okabe-Ito colour-blind-safe palette,
-// labelled axes, a legend.
+// labelled axes, a legend, and a named font (DejaVu Sans, Debian's fonts-dejavu-core)
+// so the PNG does not depend on what fontconfig finds.
+//
+// Files (under the chapter's --out folder):
+//   NAME.gp, NAME.svg, NAME.png      the script and what it renders
+//   data/NAME/P-S.csv                series S of panel P (1-based), or data/NAME/ID.csv
+//                                    when the series is given an id: .line(...).id("exact")
+//   data/NAME/figure.json            the manifest: title, panels, and each series' file and label
+// Numbers are written with 12 significant digits, so last-bit differences between
+// CPUs (BLAS kernels, FMA) do not rewrite committed files. Writing a figure removes
+// the data files of that figure it did not write (renamed or dropped series).
 #pragma once
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -33,7 +44,13 @@ struct Series {
     std::vector<std::string> columns;  // header names
     std::vector<std::vector<double>> data;
     int colour = -1;  // index into the palette; -1 = next
+    std::string id;   // file name stem; empty = "P-S" (panel and series index)
 };
+
+// Where a panel's legend goes. Best picks the inside corner whose box covers the
+// fewest data points (and Below when every corner would cover some); Outside puts
+// it right of the plot, Below under it, None hides it.
+enum class KeyPlace { TopRight, TopLeft, BottomRight, BottomLeft, Best, Outside, Below, None };
 
 class Panel {
 public:
@@ -45,7 +62,12 @@ public:
     Panel& xrange(double a, double b) { xr_ = {a, b}; has_xr_ = true; return *this; }
     Panel& yrange(double a, double b) { yr_ = {a, b}; has_yr_ = true; return *this; }
     Panel& equal_aspect() { square_ = true; return *this; }
-    Panel& key(std::string where) { key_ = std::move(where); return *this; }
+    // Raw gnuplot key placement ("top left", "outside right"); prefer key(KeyPlace).
+    Panel& key(std::string where) { key_ = std::move(where); place_ = KeyPlace::TopRight; return *this; }
+    Panel& key(KeyPlace where) { place_ = where; key_.clear(); return *this; }
+    // Names the series added last (its data file becomes data/NAME/ID.csv); ids are
+    // letters, digits, '_' and '-', unique within the figure.
+    Panel& id(std::string series_id);
 
     Panel& line(Column x, Column y, std::string label, int colour = -1);
     Panel& dashed(Column x, Column y, std::string label, int colour = -1);
@@ -66,7 +88,10 @@ private:
     friend class Figure;
     Panel& add(SeriesKind k, std::string label, int colour, std::vector<std::string> cols,
                std::vector<std::vector<double>> data);
+    // The gnuplot `set key` argument, for a panel of panel_px (width, height) pixels.
+    std::string key_spec(std::pair<double, double> panel_px) const;
     std::string title_, xlabel_, ylabel_, key_ = "top right";
+    KeyPlace place_ = KeyPlace::TopRight;
     bool logx_ = false, logy_ = false, has_xr_ = false, has_yr_ = false, square_ = false;
     std::pair<double, double> xr_{0, 1}, yr_{0, 1};
     std::vector<Series> series_;
@@ -81,8 +106,9 @@ public:
     const std::string& name() const { return name_; }
     const std::string& title() const { return title_; }
 
-    // Writes data/NAME-*.csv and NAME.gp under dir (atomically). Returns the
-    // gnuplot script path. Rendering is done by render_figures().
+    // Writes data/NAME/*.csv, data/NAME/figure.json and NAME.gp under dir (each
+    // atomically) and removes stale data files of this figure. Returns the gnuplot
+    // script path. Rendering is done by render_figures().
     std::filesystem::path write(const std::filesystem::path& dir) const;
 
 private:
@@ -95,5 +121,14 @@ private:
 // written to a temporary name first and renamed into place. Returns false and
 // explains on stderr when gnuplot is missing or fails; the data and scripts stay.
 bool render_figures(const std::filesystem::path& dir, const std::vector<std::string>& names);
+
+// After a full run: removes the figures under dir (NAME.gp/.svg/.png and data/NAME/)
+// that are not in `names`, and data files of the old layout (data/*.csv), so what is
+// on disk is exactly what the run wrote. Returns the removed paths.
+std::vector<std::filesystem::path> prune_figures(const std::filesystem::path& dir,
+                                                 const std::vector<std::string>& names);
+
+// A number as written to data files: 12 significant digits ("NaN", "Inf", "-Inf").
+std::string format_number(double x);
 
 }  // namespace wb

@@ -1,13 +1,13 @@
 # DSM: excess Fisher divergence to ∇log p against σ
-# Data: data/dsm_bias-*.csv. Render from this folder with: gnuplot dsm_bias.gp
+# Data: data/dsm_bias/*.csv. Render from this folder with: gnuplot dsm_bias.gp
 if (!exists("svgout")) svgout = "dsm_bias.svg"
 if (!exists("pngout")) pngout = "dsm_bias.png"
 set datafile separator ","
 have_png = strstrt(GPVAL_TERMINALS, "pngcairo") > 0
 do for [pass = 1:2] {
-  if (pass == 1) { set terminal svg size 560,400 dynamic enhanced font "Helvetica,13" background "white"; set output svgout }
+  if (pass == 1) { set terminal svg size 560,400 dynamic enhanced font "DejaVu Sans,13" background "white"; set output svgout }
   if (pass == 2 && !have_png) { break }
-  if (pass == 2) { set terminal pngcairo size 560,400 enhanced font "Helvetica,11" background "white"; set output pngout }
+  if (pass == 2) { set terminal pngcairo size 560,400 enhanced font "DejaVu Sans,11" background "white"; set output pngout }
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
@@ -22,9 +22,9 @@ do for [pass = 1:2] {
   set key top left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/dsm_bias-1-1-population_minimiser_bias.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "population minimiser θ*_σ (bias)", \
-       "data/dsm_bias-1-2-dsm_fit_on_n_5000_samples.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "DSM fit on n = 5000 samples", \
-       "data/dsm_bias-1-3-series.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "∝ σ⁴"
+  plot "data/dsm_bias/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "population minimiser θ*_σ (bias)", \
+       "data/dsm_bias/1-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "DSM fit on n = 5000 samples", \
+       "data/dsm_bias/1-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "∝ σ⁴"
   unset multiplot
   set output
 }

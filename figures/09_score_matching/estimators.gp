@@ -1,13 +1,13 @@
 # ISM, SSM, SSM-VR and DSM on the 2-D mixture (RBF energy model)
-# Data: data/estimators-*.csv. Render from this folder with: gnuplot estimators.gp
+# Data: data/estimators/*.csv. Render from this folder with: gnuplot estimators.gp
 if (!exists("svgout")) svgout = "estimators.svg"
 if (!exists("pngout")) pngout = "estimators.png"
 set datafile separator ","
 have_png = strstrt(GPVAL_TERMINALS, "pngcairo") > 0
 do for [pass = 1:2] {
-  if (pass == 1) { set terminal svg size 1600,470 dynamic enhanced font "Helvetica,13" background "white"; set output svgout }
+  if (pass == 1) { set terminal svg size 1600,470 dynamic enhanced font "DejaVu Sans,13" background "white"; set output svgout }
   if (pass == 2 && !have_png) { break }
-  if (pass == 2) { set terminal pngcairo size 1600,470 enhanced font "Helvetica,11" background "white"; set output pngout }
+  if (pass == 2) { set terminal pngcairo size 1600,470 enhanced font "DejaVu Sans,11" background "white"; set output pngout }
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
@@ -22,18 +22,18 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/estimators-1-1-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
-       "data/estimators-1-2-ism.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "ISM", \
-       "data/estimators-1-3-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
-       "data/estimators-1-4-ssm_rademacher_v.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "SSM, Rademacher v", \
-       "data/estimators-1-5-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#009E73" notitle, \
-       "data/estimators-1-6-ssm_vr_rademacher_v.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
-       "data/estimators-1-7-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#CC79A7" notitle, \
-       "data/estimators-1-8-ssm_gaussian_v.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "SSM, Gaussian v", \
-       "data/estimators-1-9-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#E69F00" notitle, \
-       "data/estimators-1-10-dsm_0_1.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" title "DSM σ = 0.1", \
-       "data/estimators-1-11-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#56B4E9" notitle, \
-       "data/estimators-1-12-dsm_0_3.csv" using 1:2 with lines lw 2 lc rgb "#56B4E9" title "DSM σ = 0.3"
+  plot "data/estimators/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
+       "data/estimators/1-2.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "ISM", \
+       "data/estimators/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
+       "data/estimators/1-4.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "SSM, Rademacher v", \
+       "data/estimators/1-5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#009E73" notitle, \
+       "data/estimators/1-6.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
+       "data/estimators/1-7.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#CC79A7" notitle, \
+       "data/estimators/1-8.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "SSM, Gaussian v", \
+       "data/estimators/1-9.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#E69F00" notitle, \
+       "data/estimators/1-10.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" title "DSM σ = 0.1", \
+       "data/estimators/1-11.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#56B4E9" notitle, \
+       "data/estimators/1-12.csv" using 1:2 with lines lw 2 lc rgb "#56B4E9" title "DSM σ = 0.3"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -44,12 +44,12 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/estimators-2-1-ism.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "ISM", \
-       "data/estimators-2-2-ssm_rademacher_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "SSM, Rademacher v", \
-       "data/estimators-2-3-ssm_vr_rademacher_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
-       "data/estimators-2-4-ssm_gaussian_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "SSM, Gaussian v", \
-       "data/estimators-2-5-dsm_0_1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#E69F00" title "DSM σ = 0.1", \
-       "data/estimators-2-6-dsm_0_3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#56B4E9" title "DSM σ = 0.3"
+  plot "data/estimators/2-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "ISM", \
+       "data/estimators/2-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "SSM, Rademacher v", \
+       "data/estimators/2-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
+       "data/estimators/2-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "SSM, Gaussian v", \
+       "data/estimators/2-5.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#E69F00" title "DSM σ = 0.1", \
+       "data/estimators/2-6.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#56B4E9" title "DSM σ = 0.3"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -60,10 +60,10 @@ do for [pass = 1:2] {
   set key top right
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/estimators-3-1-ssm_gaussian_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "SSM, Gaussian v", \
-       "data/estimators-3-2-ssm_rademacher_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "SSM, Rademacher v", \
-       "data/estimators-3-3-ssm_vr_rademacher_v.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
-       "data/estimators-3-4-ism_exact_trace.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "ISM (exact trace)"
+  plot "data/estimators/3-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "SSM, Gaussian v", \
+       "data/estimators/3-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "SSM, Rademacher v", \
+       "data/estimators/3-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
+       "data/estimators/3-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "ISM (exact trace)"
   unset multiplot
   set output
 }

@@ -1,13 +1,13 @@
 # Geometric Brownian motion (μ = 1, s = 1, T = 1) on common Brownian paths; bars: 95%
-# Data: data/convergence-*.csv. Render from this folder with: gnuplot convergence.gp
+# Data: data/convergence/*.csv. Render from this folder with: gnuplot convergence.gp
 if (!exists("svgout")) svgout = "convergence.svg"
 if (!exists("pngout")) pngout = "convergence.png"
 set datafile separator ","
 have_png = strstrt(GPVAL_TERMINALS, "pngcairo") > 0
 do for [pass = 1:2] {
-  if (pass == 1) { set terminal svg size 1120,400 dynamic enhanced font "Helvetica,13" background "white"; set output svgout }
+  if (pass == 1) { set terminal svg size 1120,400 dynamic enhanced font "DejaVu Sans,13" background "white"; set output svgout }
   if (pass == 2 && !have_png) { break }
-  if (pass == 2) { set terminal pngcairo size 1120,400 enhanced font "Helvetica,11" background "white"; set output pngout }
+  if (pass == 2) { set terminal pngcairo size 1120,400 enhanced font "DejaVu Sans,11" background "white"; set output pngout }
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
@@ -22,11 +22,11 @@ do for [pass = 1:2] {
   set key bottom right
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  set xrange [0.00030517578125:0.025000000000000001]
-  plot "data/convergence-1-1-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
-       "data/convergence-1-2-euler_maruyama_slope_0_496_0_007.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "Euler–Maruyama: slope 0.496 ± 0.007", \
-       "data/convergence-1-3-series.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
-       "data/convergence-1-4-milstein_slope_0_998_0_004.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein: slope 0.998 ± 0.004"
+  set xrange [0.00030517578125:0.025]
+  plot "data/convergence/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
+       "data/convergence/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "Euler–Maruyama: slope 0.496 ± 0.007", \
+       "data/convergence/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
+       "data/convergence/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein: slope 0.998 ± 0.004"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -37,14 +37,14 @@ do for [pass = 1:2] {
   set key bottom right
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  set xrange [0.00030517578125:0.025000000000000001]
-  set yrange [9.9999999999999995e-07:10]
-  plot "data/convergence-2-1-f_x_2_em_exact.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "f = x^2: EM, exact", \
-       "data/convergence-2-2-milstein_exact.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein, exact", \
-       "data/convergence-2-3-milstein_monte_carlo_slope_0_983_0_012.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "Milstein, Monte Carlo: slope 0.983 ± 0.012", \
-       "data/convergence-2-4-f_x_em_milstein_exact.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "f = x: EM = Milstein, exact", \
-       "data/convergence-2-5-em_monte_carlo_drawn_at_1_1_h.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#000000" title "EM, Monte Carlo (drawn at 1.1 h)", \
-       "data/convergence-2-6-milstein_monte_carlo_slope_0_996_0_005.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Milstein, Monte Carlo: slope 0.996 ± 0.005"
+  set xrange [0.00030517578125:0.025]
+  set yrange [1e-06:10]
+  plot "data/convergence/2-1.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "f = x^2: EM, exact", \
+       "data/convergence/2-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein, exact", \
+       "data/convergence/2-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "Milstein, Monte Carlo: slope 0.983 ± 0.012", \
+       "data/convergence/2-4.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "f = x: EM = Milstein, exact", \
+       "data/convergence/2-5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#000000" title "EM, Monte Carlo (drawn at 1.1 h)", \
+       "data/convergence/2-6.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Milstein, Monte Carlo: slope 0.996 ± 0.005"
   unset multiplot
   set output
 }

@@ -1,13 +1,13 @@
 # dX = −X^3 dt + dW: Euler–Maruyama explodes
-# Data: data/explosion-*.csv. Render from this folder with: gnuplot explosion.gp
+# Data: data/explosion/*.csv. Render from this folder with: gnuplot explosion.gp
 if (!exists("svgout")) svgout = "explosion.svg"
 if (!exists("pngout")) pngout = "explosion.png"
 set datafile separator ","
 have_png = strstrt(GPVAL_TERMINALS, "pngcairo") > 0
 do for [pass = 1:2] {
-  if (pass == 1) { set terminal svg size 1120,400 dynamic enhanced font "Helvetica,13" background "white"; set output svgout }
+  if (pass == 1) { set terminal svg size 1120,400 dynamic enhanced font "DejaVu Sans,13" background "white"; set output svgout }
   if (pass == 2 && !have_png) { break }
-  if (pass == 2) { set terminal pngcairo size 1120,400 enhanced font "Helvetica,11" background "white"; set output pngout }
+  if (pass == 2) { set terminal pngcairo size 1120,400 enhanced font "DejaVu Sans,11" background "white"; set output pngout }
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
@@ -21,15 +21,15 @@ do for [pass = 1:2] {
   set ylabel "fraction"
   set key top left
   set logscale y; set format y "10^{%T}"
-  set yrange [1.0000000000000001e-05:3]
-  plot "data/explosion-1-1-s_0_0_5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "s_0 = 0.5", \
-       "data/explosion-1-2-series.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" notitle, \
-       "data/explosion-1-3-s_0_1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "s_0 = 1", \
-       "data/explosion-1-4-series.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" notitle, \
-       "data/explosion-1-5-s_0_1_5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#009E73" title "s_0 = 1.5", \
-       "data/explosion-1-6-series.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#009E73" notitle, \
-       "data/explosion-1-7-s_0_2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#CC79A7" title "s_0 = 2", \
-       "data/explosion-1-8-series.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#CC79A7" notitle
+  set yrange [1e-05:3]
+  plot "data/explosion/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "s_0 = 0.5", \
+       "data/explosion/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" notitle, \
+       "data/explosion/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "s_0 = 1", \
+       "data/explosion/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" notitle, \
+       "data/explosion/1-5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#009E73" title "s_0 = 1.5", \
+       "data/explosion/1-6.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#009E73" notitle, \
+       "data/explosion/1-7.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#CC79A7" title "s_0 = 2", \
+       "data/explosion/1-8.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#CC79A7" notitle
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -39,9 +39,9 @@ do for [pass = 1:2] {
   set ylabel "log_{10} of the bound"
   set key top right
   set logscale y; set format y "10^{%T}"
-  set xrange [0:0.20000000000000001]
-  plot "data/explosion-2-1-log_10_e_x_n_this.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "log_{10} E|X_N| ≥ this", \
-       "data/explosion-2-2-largest_double_10_308.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "largest double: 10^{308}"
+  set xrange [0:0.2]
+  plot "data/explosion/2-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "log_{10} E|X_N| ≥ this", \
+       "data/explosion/2-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "largest double: 10^{308}"
   unset multiplot
   set output
 }

@@ -1,13 +1,13 @@
 # Stability of Euler (ODE) and mean-square stability of Euler–Maruyama
-# Data: data/stability-*.csv. Render from this folder with: gnuplot stability.gp
+# Data: data/stability/*.csv. Render from this folder with: gnuplot stability.gp
 if (!exists("svgout")) svgout = "stability.svg"
 if (!exists("pngout")) pngout = "stability.png"
 set datafile separator ","
 have_png = strstrt(GPVAL_TERMINALS, "pngcairo") > 0
 do for [pass = 1:2] {
-  if (pass == 1) { set terminal svg size 1120,860 dynamic enhanced font "Helvetica,13" background "white"; set output svgout }
+  if (pass == 1) { set terminal svg size 1120,860 dynamic enhanced font "DejaVu Sans,13" background "white"; set output svgout }
   if (pass == 2 && !have_png) { break }
-  if (pass == 2) { set terminal pngcairo size 1120,860 enhanced font "Helvetica,11" background "white"; set output pngout }
+  if (pass == 2) { set terminal pngcairo size 1120,860 enhanced font "DejaVu Sans,11" background "white"; set output pngout }
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
@@ -21,12 +21,12 @@ do for [pass = 1:2] {
   set ylabel "Im hλ"
   set key top right
   set xrange [-3:1]
-  set yrange [-1.6000000000000001:1.6000000000000001]
+  set yrange [-1.6:1.6]
   set size ratio -1
-  plot "data/stability-1-1-stable.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "stable", \
-       "data/stability-1-2-series.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
-       "data/stability-1-3-h_1_5_2_5_checked.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "hλ = −1.5, −2.5 (checked)", \
-       "data/stability-1-4-series.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" notitle
+  plot "data/stability/1-1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "stable", \
+       "data/stability/1-2.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
+       "data/stability/1-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "hλ = −1.5, −2.5 (checked)", \
+       "data/stability/1-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" notitle
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -35,13 +35,13 @@ do for [pass = 1:2] {
   set xlabel "hλ"
   set ylabel "hμ^2"
   set key top right
-  set xrange [-2.5:0.29999999999999999]
+  set xrange [-2.5:0.3]
   set yrange [0:2]
-  plot "data/stability-2-1-sde_stable_2_2_0.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#009E73" title "SDE stable: 2λ + μ^2 < 0", \
-       "data/stability-2-2-em_stable_1_h_2_h_2_1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "EM stable: |1 + hλ|^2 + hμ^2 < 1", \
-       "data/stability-2-3-3_2_3_as_h_grows.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "λ = −3, μ^2 = 3 as h grows", \
-       "data/stability-2-4-h_1_4_1_2_checked.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "h = 1/4, 1/2 (checked)", \
-       "data/stability-2-5-series.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" notitle
+  plot "data/stability/2-1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#009E73" title "SDE stable: 2λ + μ^2 < 0", \
+       "data/stability/2-2.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "EM stable: |1 + hλ|^2 + hμ^2 < 1", \
+       "data/stability/2-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "λ = −3, μ^2 = 3 as h grows", \
+       "data/stability/2-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "h = 1/4, 1/2 (checked)", \
+       "data/stability/2-5.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" notitle
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -50,9 +50,9 @@ do for [pass = 1:2] {
   set xlabel "step h"
   set ylabel "factor"
   set key top left
-  plot "data/stability-3-1-1_h_2_h_2.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "|1 + hλ|^2 + hμ^2", \
-       "data/stability-3-2-stability_boundary.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "stability boundary", \
-       "data/stability-3-3-simulated_95_bars.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "simulated (95% bars)"
+  plot "data/stability/3-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "|1 + hλ|^2 + hμ^2", \
+       "data/stability/3-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "stability boundary", \
+       "data/stability/3-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "simulated (95% bars)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -62,11 +62,11 @@ do for [pass = 1:2] {
   set ylabel "E X^2"
   set key bottom left
   set logscale y; set format y "10^{%T}"
-  plot "data/stability-4-1-em_h_0_25_exact_recursion.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "EM, h = 0.25: exact recursion", \
-       "data/stability-4-2-em_h_0_25_simulated.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "EM, h = 0.25: simulated", \
-       "data/stability-4-3-em_h_0_5_exact_recursion.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "EM, h = 0.5: exact recursion", \
-       "data/stability-4-4-em_h_0_5_simulated.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "EM, h = 0.5: simulated", \
-       "data/stability-4-5-sde_e_2_2_t.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "SDE: e^{(2λ+μ^2)t}"
+  plot "data/stability/4-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "EM, h = 0.25: exact recursion", \
+       "data/stability/4-2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "EM, h = 0.25: simulated", \
+       "data/stability/4-3.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "EM, h = 0.5: exact recursion", \
+       "data/stability/4-4.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "EM, h = 0.5: simulated", \
+       "data/stability/4-5.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "SDE: e^{(2λ+μ^2)t}"
   unset multiplot
   set output
 }

@@ -1,13 +1,13 @@
 # Marginal densities p_t: exact mixture vs histogram of x_t
-# Data: data/marginal_density-*.csv. Render from this folder with: gnuplot marginal_density.gp
+# Data: data/marginal_density/*.csv. Render from this folder with: gnuplot marginal_density.gp
 if (!exists("svgout")) svgout = "marginal_density.svg"
 if (!exists("pngout")) pngout = "marginal_density.png"
 set datafile separator ","
 have_png = strstrt(GPVAL_TERMINALS, "pngcairo") > 0
 do for [pass = 1:2] {
-  if (pass == 1) { set terminal svg size 1600,380 dynamic enhanced font "Helvetica,13" background "white"; set output svgout }
+  if (pass == 1) { set terminal svg size 1600,380 dynamic enhanced font "DejaVu Sans,13" background "white"; set output svgout }
   if (pass == 2 && !have_png) { break }
-  if (pass == 2) { set terminal pngcairo size 1600,380 enhanced font "Helvetica,11" background "white"; set output pngout }
+  if (pass == 2) { set terminal pngcairo size 1600,380 enhanced font "DejaVu Sans,11" background "white"; set output pngout }
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
@@ -20,8 +20,8 @@ do for [pass = 1:2] {
   set xlabel "x"
   set ylabel "density"
   set key top left
-  plot "data/marginal_density-1-1-histogram_of_x_t.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
-       "data/marginal_density-1-2-p_t_exact.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
+  plot "data/marginal_density/1-1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+       "data/marginal_density/1-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -30,8 +30,8 @@ do for [pass = 1:2] {
   set xlabel "x"
   set ylabel "density"
   set key top left
-  plot "data/marginal_density-2-1-histogram_of_x_t.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
-       "data/marginal_density-2-2-p_t_exact.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
+  plot "data/marginal_density/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+       "data/marginal_density/2-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -40,8 +40,8 @@ do for [pass = 1:2] {
   set xlabel "x"
   set ylabel "density"
   set key top left
-  plot "data/marginal_density-3-1-histogram_of_x_t.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
-       "data/marginal_density-3-2-p_t_exact.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
+  plot "data/marginal_density/3-1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+       "data/marginal_density/3-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -50,8 +50,8 @@ do for [pass = 1:2] {
   set xlabel "x"
   set ylabel "density"
   set key top left
-  plot "data/marginal_density-4-1-histogram_of_x_t.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
-       "data/marginal_density-4-2-p_t_exact.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
+  plot "data/marginal_density/4-1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+       "data/marginal_density/4-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "p_t (exact)"
   unset multiplot
   set output
 }

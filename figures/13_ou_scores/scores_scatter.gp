@@ -1,13 +1,13 @@
 # Conditional scores ∇log p(x_t|x_0) scatter around the marginal score ∇log p_t
-# Data: data/scores_scatter-*.csv. Render from this folder with: gnuplot scores_scatter.gp
+# Data: data/scores_scatter/*.csv. Render from this folder with: gnuplot scores_scatter.gp
 if (!exists("svgout")) svgout = "scores_scatter.svg"
 if (!exists("pngout")) pngout = "scores_scatter.png"
 set datafile separator ","
 have_png = strstrt(GPVAL_TERMINALS, "pngcairo") > 0
 do for [pass = 1:2] {
-  if (pass == 1) { set terminal svg size 1500,420 dynamic enhanced font "Helvetica,13" background "white"; set output svgout }
+  if (pass == 1) { set terminal svg size 1500,420 dynamic enhanced font "DejaVu Sans,13" background "white"; set output svgout }
   if (pass == 2 && !have_png) { break }
-  if (pass == 2) { set terminal pngcairo size 1500,420 enhanced font "Helvetica,11" background "white"; set output pngout }
+  if (pass == 2) { set terminal pngcairo size 1500,420 enhanced font "DejaVu Sans,11" background "white"; set output pngout }
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
@@ -21,9 +21,9 @@ do for [pass = 1:2] {
   set ylabel "score"
   set key bottom left
   set xrange [-3.5:3.5]
-  set yrange [-11.345795094372818:11.345795094372818]
-  plot "data/scores_scatter-1-1-conditional_log_p_x_t_x_0.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
-       "data/scores_scatter-1-2-marginal_log_p_t.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
+  set yrange [-11.3457950944:11.3457950944]
+  plot "data/scores_scatter/1-1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
+       "data/scores_scatter/1-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -33,9 +33,9 @@ do for [pass = 1:2] {
   set ylabel "score"
   set key bottom left
   set xrange [-3.5:3.5]
-  set yrange [-5.2106163633221607:5.2106163633221607]
-  plot "data/scores_scatter-2-1-conditional_log_p_x_t_x_0.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
-       "data/scores_scatter-2-2-marginal_log_p_t.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
+  set yrange [-5.21061636332:5.21061636332]
+  plot "data/scores_scatter/2-1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
+       "data/scores_scatter/2-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -45,9 +45,9 @@ do for [pass = 1:2] {
   set ylabel "score"
   set key bottom left
   set xrange [-3.5:3.5]
-  set yrange [-3.7639528588550895:3.7639528588550895]
-  plot "data/scores_scatter-3-1-conditional_log_p_x_t_x_0.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
-       "data/scores_scatter-3-2-marginal_log_p_t.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
+  set yrange [-3.76395285886:3.76395285886]
+  plot "data/scores_scatter/3-1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
+       "data/scores_scatter/3-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
   unset multiplot
   set output
 }

@@ -133,6 +133,8 @@ def make_workbook(base, chapter=CHAPTER, checks=True, figures=("mean", "var"), n
         (fig / f"{f}.svg").write_text(SVG)
         (fig / "data").mkdir(exist_ok=True)
         (fig / "data" / f"{f}-1-m.csv").write_text("# t,m\n0,1\n1,0.3679\n")
+        (fig / "data" / f).mkdir(exist_ok=True)
+        (fig / "data" / f / "figure.json").write_text(json.dumps({"name": f, "title": f"The {f} figure"}))
     return base
 
 
@@ -337,6 +339,7 @@ class WeaveTest(unittest.TestCase):
         self.assertNotIn("$$", html)
         self.assertIn('<img src="99_demo/mean.svg"', html)  # referenced from prose
         self.assertIn('<img src="99_demo/var.svg"', html)   # drawn by a section, not referenced: shown after it
+        self.assertIn("<figcaption>The var figure (<code>var.svg</code>)</figcaption>", html)  # from its manifest
         self.assertIn('<details class="code">', html)
         self.assertNotIn("<script", html + (self.out / "index.html").read_text())  # no JavaScript
         # Results come right after the section's code, in order, with verdict classes.

@@ -132,10 +132,12 @@ FAKE_GTEST = r"""#!/usr/bin/env python3
 import json, os, signal, sys, time
 MODE = "@MODE@"
 args = sys.argv[1:]
+out = next(a.split(":", 1)[1] for a in args if a.startswith("--gtest_output=json:"))
 if "--gtest_list_tests" in args:
     print("Suite.\n  Passes\n  Fails  # GetParam() = 1")
+    json.dump({"testsuites": [{"name": "Suite", "testsuite": [{"name": "Passes"}, {"name": "Fails"}]}]},
+              open(out, "w"))
     sys.exit(0)
-out = next(a.split(":", 1)[1] for a in args if a.startswith("--gtest_output=json:"))
 print("[ RUN      ] Suite.Passes\n[       OK ] Suite.Passes\n[ RUN      ] Suite.Fails", flush=True)
 if MODE == "crash":
     os.kill(os.getpid(), signal.SIGSEGV)
@@ -188,19 +190,70 @@ class RunTests(unittest.TestCase):
         self.assertEqual([t.passed for t in hung], [False])
         self.assertIn("timed out", hung[0].messages[0])
 
-    def test_polling_notices_a_save(self):
+    def test_a_save_after_the_watch_starts_is_seen(self):
+        """Polling and inotifywait: the watch is in place when Watcher() returns, so
+        a save right after it is never missed (no sleep, no race)."""
         from wbtools import runner
-        f = Path(self.tmp.name) / "x.cpp"
+        modes = [True] + ([False] if shutil.which("inotifywait") else [])
+        for poll in modes:
+            f = Path(self.tmp.name) / f"x{poll}.cpp"
+            f.write_text("a")
+            with runner.Watcher([f], poll=poll) as w:
+                f.write_text("bb")
+                done = threading.Event()
+                t = threading.Thread(target=lambda: (w.wait(), done.set()), daemon=True)
+                t.start()
+                self.assertTrue(done.wait(60), f"poll={poll}: the save was missed")
+            if not poll:
+                self.assertIsNone(w.proc)
+                self.assertEqual(tree_processes(self.tmp.name), [])
+
+
+    @unittest.skipUnless(shutil.which("inotifywait"), "needs inotifywait")
+    def test_a_watch_stops_on_any_signal_and_leaves_no_child(self):
+        """Started the way CI starts it (SIGINT inherited as ignored), a watch still
+        stops on SIGINT; on SIGTERM too; and a SIGKILLed one leaves no inotifywait."""
+        f = Path(self.tmp.name) / "w.cpp"
         f.write_text("a")
+        prog = (f"import sys; sys.path.insert(0, {str(ROOT / 'tools')!r})\n"
+                "from wbtools import common, runner\n"
+                "common.stop_on_signals()\n"
+                f"w = runner.Watcher([{str(f)!r}], poll=False)\n"
+                "try:\n    print('ready', flush=True)\n    w.wait()\nexcept KeyboardInterrupt:\n    print('stopped', flush=True)\n"
+                "finally:\n    w.close()\n")
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+            p = subprocess.Popen([sys.executable, "-c", prog], stdout=subprocess.PIPE, text=True,
+                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+            try:
+                self.assertEqual(p.stdout.readline(), "ready\n")
+                p.send_signal(sig)
+                out, _ = p.communicate(timeout=60)
+            finally:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+            if sig != signal.SIGKILL:
+                self.assertEqual((p.returncode, out), (0, "stopped\n"), sig)
+            # The child is gone once its parent is (PR_SET_PDEATHSIG for SIGKILL): poll briefly.
+            t0 = time.time()
+            while tree_processes(f) and time.time() - t0 < 30:
+                time.sleep(0.1)
+            self.assertEqual(tree_processes(f), [], sig)
 
-        def save():
-            time.sleep(0.5)
-            f.write_text("bb")
 
-        threading.Thread(target=save).start()
-        t0 = time.time()
-        runner.wait_for_change([f], poll=True)
-        self.assertLess(time.time() - t0, 10)
+def tree_processes(path):
+    """Command lines of the running processes that mention path (children left behind)."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit() or int(d.name) == os.getpid():
+            continue
+        try:
+            cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(path) in cmd:
+            out.append(cmd.strip())
+    return out
 
 
 def pick_chapter():
@@ -288,9 +341,11 @@ class InTreeCopy(unittest.TestCase):
         self.assertIn(f"Next: ./workbook check {second.id}", out)
 
         # watch: checks `second`, waits for a save, passes, moves on to `third`.
+        # Started as CI starts a background job: with SIGINT ignored, which watch must undo.
         p = subprocess.Popen([sys.executable, str(self.tree / "tools" / "workbook.py"), "watch", second.id],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             env=dict(os.environ, NO_COLOR="1"))
+                             env=dict(os.environ, NO_COLOR="1"),
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
         lines = []
         watchdog = threading.Timer(900, p.kill)  # a hung watch fails the test instead of hanging it
         watchdog.start()
@@ -307,8 +362,8 @@ class InTreeCopy(unittest.TestCase):
             self.fail(f"watch never printed {text!r}:\n{''.join(lines)}")
 
         try:
+            # watch prints "waiting" only once its watch is in place: save right away.
             wait_for(f"waiting for you to save {second.rel()}")
-            time.sleep(0.5)
             second.path.write_text(self.solution(second))
             wait_for(f"moving on to {third.name}")
             wait_for(f"waiting for you to save {third.rel()}")
@@ -322,6 +377,7 @@ class InTreeCopy(unittest.TestCase):
         self.assertEqual(p.returncode, 0, "".join(lines) + rest)
         self.assertIn("[watch] stopped", rest)
         self.assertNotIn("Traceback", rest)
+        self.assertEqual(tree_processes(self.tree), [], "watch left children running")
 
         rc, out = wb(self.tree, "list")
         self.assertEqual(rc, 0, out)
@@ -402,6 +458,129 @@ class InTreeCopy(unittest.TestCase):
         link = re.search(rf"build bin/ch{self.nn}: CXX_EXECUTABLE_LINKER[^\n]*", ninja).group(0)
         self.assertIn(f"libex{self.nn}_", link)
         self.assertNotIn(f"libsol{self.nn}_", link)
+
+    def test_5_new_chapter_and_compare(self):
+        """`new` writes a chapter that builds, runs and passes, with its exercise
+        proved (stub fails, solution passes); it refuses to overwrite. `all --compare`
+        finds the chapter's committed numbers reproduced, and names a changed file."""
+        rc, out = wb(self.tree, "new", "42", "demo_topic", "A demo chapter")
+        self.assertEqual(rc, 0, out)
+        d = "42_demo_topic"
+        for rel in (f"chapters/{d}/chapter.cpp", f"chapters/{d}/CMakeLists.txt", f"solutions/{d}/second_moment.cpp",
+                    f"exercises/{d}/demo_topic.hpp", f"exercises/{d}/second_moment_test.cpp",
+                    f"exercises/{d}/HINTS.md", f"exercises/{d}/second_moment.cpp", f"exercises/{d}/.generated.json"):
+            self.assertTrue((self.tree / rel).is_file(), rel)
+        self.assertIn("throw wb::NotImplemented(\"42.1 second_moment\")",
+                      (self.tree / "exercises" / d / "second_moment.cpp").read_text())
+        self.assertIn(f"| [42 A demo chapter](chapters/{d}/chapter.cpp) |", (self.tree / "README.md").read_text())
+        # Number and title written once (the heading), yet the program and its report know them.
+        src = (self.tree / "chapters" / d / "chapter.cpp").read_text()
+        self.assertEqual(src.count("A demo chapter"), 1)
+        report = json.loads((self.tree / "figures" / d / "checks.json").read_text())
+        self.assertEqual((report["chapter"], report["title"]), ("42", "A demo chapter"))
+        self.assertEqual((report["summary"]["passed"], report["summary"]["rejected"]), (1, 1))
+        self.assertTrue((self.tree / "figures" / d / "data" / "second_moment" / "histogram.csv").is_file())
+        self.assertEqual(wb(self.tree, "hint", "42.1")[0], 0)
+        r = subprocess.run(["ctest", "--preset", "default", "-L", "ch42"], cwd=self.tree, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertIn("100% tests passed, 0 tests failed out of 3", r.stdout)
+        # Refused: the same number again, whatever the topic; nothing changes.
+        before = {p: p.read_bytes() for p in (self.tree / "chapters" / d).iterdir()}
+        for args in (("42", "other", "Other"), ("42", "demo_topic", "A demo chapter")):
+            rc, out = wb(self.tree, "new", *args)
+            self.assertEqual(rc, 2, out)
+            self.assertEqual(len(out.strip().splitlines()), 1, out)
+        self.assertEqual(before, {p: p.read_bytes() for p in (self.tree / "chapters" / d).iterdir()})
+        self.assertFalse((self.tree / "chapters" / "42_other").exists())
+
+        # --compare: this machine reproduces what the chapter just wrote ...
+        rc, out = wb(self.tree, "all", "--compare", "--chapter", "42")
+        self.assertEqual(rc, 0, out)
+        self.assertIn("compare: 0 committed files differ", out)
+        # ... and a number changed beyond 1e-9 relative (not one within) is reported.
+        csv = self.tree / "figures" / d / "data" / "second_moment" / "chi2_density.csv"
+        lines = csv.read_text().splitlines()
+        x, y = lines[5].split(",")
+        lines[5] = f"{x},{float(y) * (1 + 1e-11)!r}"
+        csv.write_text("\n".join(lines) + "\n")
+        self.assertEqual(wb(self.tree, "all", "--compare", "--chapter", "42")[0], 0)
+        lines[5] = f"{x},{float(y) * (1 + 1e-6)!r}"
+        csv.write_text("\n".join(lines) + "\n")
+        rc, out = wb(self.tree, "all", "--compare", "--chapter", "42")
+        self.assertEqual(rc, 1, out)
+        self.assertRegex(out, rf"figures/{d}/data/second_moment/chi2_density.csv: numbers differ by up to 1\.0e-06")
+        self.assertIn("compare: 1 committed files differ", out)
+
+
+class HostileCommandLines(unittest.TestCase):
+    """Every command answers input it does not understand with one line, exit 2,
+    and writes nothing (not even a build folder)."""
+
+    CASES = [
+        ("check", "13.2", "13.9"),        # two ids, the second unknown
+        ("check", "13.2 13.1"),           # one argument is one id
+        ("check", "--bogus"),
+        ("check", "99"),
+        ("watch", "13.2", "13.2"),        # watch takes one id
+        ("watch", "--bogus"),
+        ("watch", "nope"),
+        ("list", "extra"),
+        ("list", "--bogus"),
+        ("hint",),
+        ("hint", "13.9"),
+        ("hint", "--bogus"),
+        ("run",),
+        ("run", "99"),
+        ("run", "--bogus"),
+        ("all", "--seed", "-1"),
+        ("all", "--seed", "0x10"),
+        ("all", "--seed", str(2 ** 64)),
+        ("all", "--chapter", "99"),
+        ("all", "--chapter", "1a"),
+        ("all", "13"),
+        ("all", "--bogus"),
+        ("book", "--bogus"),
+        ("book", "--chapter", "x"),
+        ("book", "--chapter", "99"),
+        ("book", "--out"),
+        ("book", "--out", "README.md"),
+        ("test", "--bogus"),
+        ("test", "--only", "nope"),
+        ("test", "extra"),
+        ("new", "5", "topic", "Title"),
+        ("new", "13", "ou_again", "Title"),
+        ("new", "05", "Bad-Topic", "Title"),
+        ("new", "05", "topic", 'a "quoted" title'),
+        ("new", "05", "topic"),
+        ("bench", "--bogus"),
+        ("nonsense",),
+    ]
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.root = with_tools(make_tree(Path(self.tmp.name) / "wb"))
+        self.assertEqual(wb(self.root, "generate")[0], 0)
+        (self.root / "README.md").write_text("readme\n")
+        (self.root / "chapters" / "13_ou").mkdir(parents=True, exist_ok=True)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def snapshot(self):
+        return {p.relative_to(self.root): p.read_bytes() for p in self.root.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts}
+
+    def test_each_is_one_line_exit_2_and_writes_nothing(self):
+        before = self.snapshot()
+        for args in self.CASES:
+            with self.subTest(args=args):
+                rc, out = wb(self.root, *args, timeout=120)
+                self.assertEqual(rc, 2, out)
+                self.assertEqual(len(out.strip().splitlines()), 1, out)
+                self.assertTrue(out.startswith("workbook: error: "), out)
+                self.assertEqual(self.snapshot(), before, "something was written")
+                self.assertFalse((self.root / "build").exists(), "a build folder was made")
 
 
 if __name__ == "__main__":

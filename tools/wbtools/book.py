@@ -22,6 +22,7 @@ produce, TeX pandoc cannot read) is reported as `file:line: error: message`; the
 book is still written, with the problem marked on the page, and the exit status is
 1. Usage errors exit 2.
 """
+import argparse
 import html
 import os
 import re
@@ -365,29 +366,27 @@ def build(root, out, only=None, stream=sys.stderr, figures=None):
     return (1 if report.errors else 0), report
 
 
+def chapter_arg(v):
+    m = re.match(r"^(\d{1,2})(_[a-z0-9_]+)?/?$", v)
+    if not m:
+        raise argparse.ArgumentTypeError(f"expected a chapter number like 13, got '{v}'")
+    return m.group(1).zfill(2)
+
+
 def parse_args(args):
-    opts = {"out": None, "chapters": [], "root": None, "figures": None}
-    it = iter(args)
-    for a in it:
-        if a in ("-h", "--help"):
-            print(USAGE)
-            return None
-        key, eq, val = a.partition("=")
-        if key in ("--out", "--chapter", "--root", "--figures"):
-            if not eq:
-                val = next(it, None)
-                if val is None or val.startswith("--"):
-                    common.die(f"{key} needs a value (see ./workbook book --help)")
-            if key == "--chapter":
-                m = re.match(r"^(\d{1,2})(_[a-z0-9_]+)?/?$", val)
-                if not m:
-                    common.die(f"--chapter {val}: expected a chapter number like 13")
-                opts["chapters"].append(m.group(1).zfill(2))
-            else:
-                opts[key[2:]] = val
-        else:
-            common.die(f"book: unknown argument '{a}' (see ./workbook book --help)")
-    return opts
+    from .exgen import ArgParser
+    if any(a in ("-h", "--help") for a in args):
+        print(USAGE)
+        return None
+    ap = ArgParser(prog="./workbook book", add_help=False)
+    ap.add_argument("--out")
+    ap.add_argument("--chapter", dest="chapters", action="append", default=[], type=chapter_arg)
+    ap.add_argument("--root")
+    ap.add_argument("--figures")
+    o = ap.parse_args(args)
+    if o.out is not None and Path(o.out).exists() and not Path(o.out).is_dir():
+        common.die(f"--out {o.out}: is a file, not a folder")
+    return vars(o)
 
 
 def main(cmd, args):

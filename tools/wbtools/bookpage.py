@@ -281,11 +281,12 @@ def weave_markdown(ch, figdir, report, copies, pages=()):
         if f is None:
             return ""
         copies[f"{ch.dir}/{f.name}"] = f
-        # The caption: the figure's title, the first line of its gnuplot script ("# Title").
-        gp, title = figdir / (name + ".gp"), ""
-        if gp.is_file():
-            first = gp.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
-            title = first[1:].strip() if first.startswith("#") else ""
+        # The caption: the figure's title from its manifest (data/NAME/figure.json).
+        title = ""
+        try:
+            title = str(json.loads((figdir / "data" / name / "figure.json").read_text(encoding="utf-8"))["title"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
         e = html.escape
         return (f'<figure class="auto"><a href="{e(ch.dir)}/{e(f.name)}"><img src="{e(ch.dir)}/{e(f.name)}" '
                 f'alt="{e(title or name)}"></a>'

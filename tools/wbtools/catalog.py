@@ -163,8 +163,8 @@ def build_dir(root=common.ROOT, given=None):
     if given:
         bd = Path(given).resolve()
         if not (bd / "CMakeCache.txt").exists():
-            r = common.run(["cmake", "-S", str(root), "-B", str(bd), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"],
-                           check=False, capture=True)
+            # The preset's generator and build type, in another folder.
+            r = common.run(["cmake", "--preset", "default", "-B", str(bd)], cwd=root, check=False, capture=True)
             if r.returncode != 0:
                 sys.stderr.write(r.stdout or "")
                 common.die(f"cmake configure of {bd} failed")
@@ -178,7 +178,7 @@ def build(bd, targets, keep_going=False, timeout=None):
     if keep_going:
         cmd += ["--", "-k", "0"]
     try:
-        r = common.run(cmd, check=False, capture=True, timeout=timeout)
+        r = common.run_group(cmd, timeout=timeout)  # a Ctrl-C ends ninja and the compilers too
     except subprocess.TimeoutExpired:
         return False, f"the build did not finish within {timeout} s"
     return r.returncode == 0, r.stdout or ""
@@ -239,23 +239,24 @@ class RunResult:
 
 
 def list_tests(exe, timeout=60):
-    """Test names of a gtest executable ("Suite.Test"), or None if it cannot run."""
+    """Test names of a gtest executable ("Suite.Test") from GoogleTest's JSON listing
+    (--gtest_list_tests with --gtest_output=json), or None if it cannot run."""
+    fd, js = tempfile.mkstemp(prefix="wb-gtest-list-", suffix=".json")
+    os.close(fd)
     try:
-        r = subprocess.run([str(exe), "--gtest_list_tests"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True, timeout=timeout)
-    except (OSError, subprocess.TimeoutExpired):
+        r = subprocess.run([str(exe), "--gtest_list_tests", f"--gtest_output=json:{js}"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=timeout)
+        if r.returncode != 0:
+            return None
+        with open(js, encoding="utf-8") as f:
+            doc = json.load(f)
+        return [f"{suite['name']}.{t['name']}" for suite in doc.get("testsuites", [])
+                for t in suite.get("testsuite", [])]
+    except (OSError, ValueError, KeyError, subprocess.TimeoutExpired):
         return None
-    if r.returncode != 0:
-        return None
-    names, suite = [], None
-    for line in r.stdout.splitlines():
-        if not line.strip():
-            continue
-        if not line.startswith(" "):
-            suite = line.split("#")[0].strip()
-        elif suite:
-            names.append(suite + line.split("#")[0].strip())
-    return names
+    finally:
+        if os.path.exists(js):
+            os.unlink(js)
 
 
 def describe_status(rc):

@@ -55,3 +55,68 @@ def configure(root=ROOT, preset="default", quiet=True):
 
 def jobs():
     return str(max(1, os.cpu_count() or 1))
+
+
+# ---- children in their own process group -------------------------------------
+
+def kill_group(p, sig=None):
+    """Ends p and everything it started (p leads its own process group)."""
+    import signal
+    if p.poll() is None:
+        try:
+            os.killpg(p.pid, sig or signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    p.wait()
+
+
+def _die_with_parent():
+    """In the child before exec (Linux): SIGKILL when the parent dies, so even a
+    SIGKILLed parent leaves no child behind."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
+
+
+def start_group(cmd, die_with_parent=False, **kw):
+    """Popen in a new session (own process group), with SIGINT and SIGTERM held back
+    until the Popen object exists, so a signal can never orphan a half-started child."""
+    import signal
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        return subprocess.Popen(cmd, start_new_session=True,
+                                preexec_fn=_die_with_parent if die_with_parent else None, **kw)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def stop_on_signals():
+    """Ctrl-C, SIGTERM and SIGHUP all raise KeyboardInterrupt, so every `finally`
+    runs and every child is ended. SIGINT is installed explicitly: a process
+    started in the background by a non-interactive shell (CI, nohup) inherits it
+    ignored, and an interactive command must still stop on it."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, interrupt)
+
+
+def run_group(cmd, cwd=None, env=None, timeout=None):
+    """Runs cmd (stdout and stderr captured together) in its own process group and
+    ends the whole group on every way out: success, timeout, Ctrl-C, an error.
+    Returns CompletedProcess; raises TimeoutExpired after killing the group."""
+    p = start_group(cmd, cwd=cwd, env=env, text=True, errors="replace",
+                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        out, _ = p.communicate(timeout=timeout)
+        return subprocess.CompletedProcess(cmd, p.returncode, out, None)
+    finally:
+        kill_group(p)
+        if p.stdout:
+            p.stdout.close()

@@ -8,47 +8,42 @@ from pathlib import Path
 
 from . import common
 
-USAGE = """usage: ./workbook all [--quick] [--seed N] [--chapter NN ...] [--no-book]
-
-Builds the workbook (CMake preset 'default'), runs every chapter against the
+DESCRIPTION = """Builds the workbook (CMake preset 'default'), runs every chapter against the
 reference solutions (figures and checks.json land in figures/NN_topic/), weaves
 the book into book/ and prints one line per chapter: checks passed/failed,
 controls rejected/accepted, wall time. Exit status 1 if any check failed, any
 control was accepted or the book has errors.
 
-  --quick        small sample sizes (what CI runs)
-  --seed N       random seed passed to every chapter
-  --chapter NN   run only chapter NN (repeatable)
-  --no-book      skip weaving the book
-"""
+With --compare nothing under figures/ is written: every chapter runs into
+build/compare/ and each committed data file, report and script is compared with
+what this machine computes; a file whose numbers differ by more than 1e-9
+relative (or whose text differs otherwise) is listed, and the exit status is 1."""
 
 
-def parse(args):
-    o = {"quick": False, "seed": None, "chapters": [], "book": True}
-    it = iter(args)
-    for a in it:
-        if a in ("-h", "--help"):
-            print(USAGE)
-            return None
-        if a == "--quick":
-            o["quick"] = True
-        elif a == "--no-book":
-            o["book"] = False
-        elif a in ("--seed", "--chapter"):
-            v = next(it, None)
-            if v is None:
-                common.die(f"{a} needs a value")
-            if a == "--seed":
-                if not v.isdigit():
-                    common.die(f"--seed needs a non-negative integer, got '{v}'")
-                o["seed"] = v
-            else:
-                if not v.isdigit():
-                    common.die(f"--chapter needs a chapter number like 13, got '{v}'")
-                o["chapters"].append(v.zfill(2))
-        else:
-            common.die(f"all: unknown argument '{a}' (see ./workbook all --help)")
-    return o
+def parser():
+    from .exgen import ArgParser
+    import argparse
+    ap = ArgParser(prog="./workbook all", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sample sizes (what CI runs)")
+    ap.add_argument("--seed", type=seed_arg, help="random seed passed to every chapter")
+    ap.add_argument("--chapter", action="append", default=[], type=chapter_arg, metavar="NN",
+                    help="run only chapter NN (repeatable)")
+    ap.add_argument("--no-book", dest="book", action="store_false", help="skip weaving the book")
+    ap.add_argument("--compare", action="store_true",
+                    help="regenerate into build/compare/ and report committed files whose numbers differ")
+    return ap
+
+
+def seed_arg(v):
+    if not (v.isascii() and v.isdigit()) or int(v) >= 2 ** 64:
+        raise __import__("argparse").ArgumentTypeError(f"needs a decimal integer 0 <= N < 2^64, got '{v}'")
+    return v
+
+
+def chapter_arg(v):
+    if not (v.isascii() and v.isdigit()) or len(v) > 2:
+        raise __import__("argparse").ArgumentTypeError(f"needs a chapter number like 13, got '{v}'")
+    return v.zfill(2)
 
 
 def build(preset, targets=None):
@@ -106,35 +101,59 @@ def print_table(rows):
 def main(cmd, args):
     if cmd == "bench":
         return bench(args)
-    o = parse(args)
-    if o is None:
-        return 0
+    o = parser().parse_args(args)
     chapters = common.chapter_dirs()
-    if o["chapters"]:
+    if o.chapter:
         known = {nn for nn, _ in chapters}
-        for nn in o["chapters"]:
+        for nn in o.chapter:
             if nn not in known:
                 common.die(f"--chapter {nn}: no such chapter ({', '.join(sorted(known))})")
-        chapters = [c for c in chapters if c[0] in o["chapters"]]
+        chapters = [c for c in chapters if c[0] in o.chapter]
     t0 = time.monotonic()
     bd = build("default", [f"ch{nn}" for nn, _ in chapters])
-    rows = run_chapters(bd, chapters, o["quick"], o["seed"])
+    if o.compare:
+        return compare(bd, chapters, o)
+    rows = run_chapters(bd, chapters, o.quick, o.seed)
     book_rc = 0
-    if o["book"]:
+    if o.book:
         from . import book
         print("\n== book ==", flush=True)
         book_rc = book.main("book", [])
     print_table(rows)
     bad = [r for r in rows if r["rc"] not in (0,) or r.get("missing")]
-    print(f"\nfigures: {common.ROOT / 'figures'}" + (f"   book: {common.ROOT / 'book' / 'index.html'}" if o["book"] else ""))
+    print(f"\nfigures: {common.ROOT / 'figures'}" + (f"   book: {common.ROOT / 'book' / 'index.html'}" if o.book else ""))
     print(f"main job: {len(rows) - len(bad)} chapters passed, {len(bad)} failed, {time.monotonic() - t0:.0f} s")
     return 1 if bad or book_rc else 0
+
+
+def compare(bd, chapters, o):
+    """Runs the chapters into build/compare/ and compares with figures/ (figcompare)."""
+    import shutil
+    from . import figcompare
+    scratch = bd.parent / "compare"
+    shutil.rmtree(scratch, ignore_errors=True)
+    rows = run_chapters(bd, chapters, o.quick, o.seed, out_root=scratch)
+    print("\n== compare with figures/ ==")
+    n_bad = 0
+    for (nn, dirname), row in zip(chapters, rows):
+        problems, rendered = figcompare.compare_dirs(common.ROOT / "figures" / dirname, scratch / dirname)
+        n_bad += len(problems)
+        for rel, why in problems:
+            print(f"figures/{dirname}/{rel.as_posix()}: {why}")
+        print(f"chapter {nn}: {len(problems)} files differ" +
+              (f" ({rendered} rendered SVG/PNG files differ in bytes)" if rendered else ""))
+    print(f"compare: {n_bad} committed files differ beyond {figcompare.RTOL:g} relative "
+          f"(this machine's run is in {scratch})")
+    return 1 if n_bad or any(r["rc"] != 0 for r in rows) else 0
 
 
 def bench(args):
     if args and args[0] in ("-h", "--help"):
         print("usage: ./workbook bench [Google Benchmark flags, e.g. --benchmark_filter=Euler]")
         return 0
+    bad = [a for a in args if not a.startswith("--benchmark_")]
+    if bad:
+        common.die(f"bench: unknown argument '{bad[0]}' (only Google Benchmark's --benchmark_* flags)")
     bd = build("default", ["bench_common"])
     exe = bd / "bin" / "bench_common"
     return subprocess.run([str(exe), *args]).returncode

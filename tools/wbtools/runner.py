@@ -117,14 +117,32 @@ def check_one(ex, bd, out=sys.stdout):
     return state
 
 
+def parser(cmd, ids="*", help_ids="exercise ids (13.2, conditional_score) or chapters (13)"):
+    ap = exgen.ArgParser(prog=f"./workbook {cmd}")
+    if ids:
+        ap.add_argument("ids", nargs=ids, metavar="ID", help=help_ids)
+    return ap
+
+
+def resolve_all(ids, root):
+    """Every exercise the ids name, in order, without repeats; an unknown id is a usage
+    error raised before anything is built or written."""
+    out = []
+    for a in ids:
+        for ex in catalog.resolve(a, root):
+            if ex not in out:
+                out.append(ex)
+    return out
+
+
 def cmd_check(args, root):
-    bd = common.configure(root)
+    a = parser("check").parse_args(args)
     all_ = catalog.exercises(root)
     if not all_:
         common.die("no exercises yet (exercises/NN_topic/X_test.cpp)")
-    if args:
-        targets = catalog.resolve(" ".join(args), root)
-    else:
+    targets = resolve_all(a.ids, root)
+    bd = common.configure(root)
+    if not targets:
         ex = next_unfinished(all_, bd)
         if ex is None:
             print(colour(f"All {len(all_)} exercises are done.", "1;32"))
@@ -146,7 +164,7 @@ def cmd_check(args, root):
 
 
 def cmd_list(args, root):
-    ap = exgen.ArgParser(prog="./workbook list")
+    ap = parser("list", ids=None)
     ap.add_argument("--no-build", action="store_true", help="do not build edited exercises to learn their state")
     a = ap.parse_args(args)
     all_ = catalog.exercises(root)
@@ -174,42 +192,72 @@ def cmd_list(args, root):
     return 0
 
 
-def wait_for_change(files, poll=None):
-    """Blocks until one of files is written (inotifywait if present, else polling)."""
-    files = [Path(f) for f in files]
-    names = {f.name for f in files}
-    if poll is None:
-        poll = bool(os.environ.get("WB_WATCH_POLL")) or shutil.which("inotifywait") is None
-    if not poll:
-        folders = sorted({str(f.parent) for f in files})
-        while True:
-            p = subprocess.Popen(["inotifywait", "-q", "-e", "close_write", "-e", "moved_to", "-e", "create",
-                                  "--format", "%f", *folders], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                 text=True)
+class Watcher:
+    """Watches files for a save. The watch is in place when the constructor returns,
+    so a save made after the caller says "waiting" is never missed (inotifywait -m,
+    which keeps running across events, or polling mtimes). inotifywait runs in its
+    own process group and is ended on every way out (close(), also on Ctrl-C)."""
+
+    def __init__(self, files, poll=None):
+        self.files = [Path(f) for f in files]
+        self.names = {f.name for f in self.files}
+        self.proc = None
+        if poll is None:
+            poll = bool(os.environ.get("WB_WATCH_POLL")) or shutil.which("inotifywait") is None
+        if not poll:
+            folders = sorted({str(f.parent) for f in self.files})
+            self.proc = common.start_group(
+                ["inotifywait", "-m", "-e", "close_write", "-e", "moved_to", "-e", "create", "--format", "%f",
+                 *folders], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
+                die_with_parent=True)
             try:
-                out, _ = p.communicate()
-            finally:
-                if p.poll() is None:
-                    p.kill()
-                    p.wait()
-            if p.returncode != 0:
-                return wait_for_change(files, poll=True)
-            if out.strip() in names:
-                return
-    def snap():
-        return [(f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in files]
-    before = snap()
-    while snap() == before:
-        time.sleep(0.3)
+                for line in self.proc.stdout:  # stderr first says "Setting up watches." then this
+                    if line.strip() == "Watches established.":
+                        break
+                else:
+                    self.close()  # inotifywait failed (e.g. no watches left): poll instead
+            except BaseException:
+                self.close()
+                raise
+        self.before = None if self.proc else self.snap()
+
+    def snap(self):
+        return [(f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None for f in self.files]
+
+    def wait(self):
+        """Blocks until one of the files is written."""
+        if self.proc:
+            for line in self.proc.stdout:
+                if line.strip() in self.names:
+                    return
+            self.close()  # inotifywait ended: fall back to polling from now
+            self.before = self.snap()
+        while self.snap() == self.before:
+            time.sleep(0.3)
+        self.before = self.snap()
+
+    def close(self):
+        if self.proc:
+            common.kill_group(self.proc)
+            self.proc.stdout.close()
+            self.proc = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 def cmd_watch(args, root):
-    bd = common.configure(root)
+    a = parser("watch", ids="?", help_ids="the exercise (or chapter) to start with").parse_args(args)
+    common.stop_on_signals()
     all_ = catalog.exercises(root)
     if not all_:
         common.die("no exercises yet")
-    if args:
-        hits = catalog.resolve(" ".join(args), root)
+    hits = resolve_all([a.ids] if a.ids else [], root)
+    bd = common.configure(root)
+    if hits:
         ex = next((e for e in hits if state_of(e, bd)[0] != "done"), hits[0])
     else:
         ex = next_unfinished(all_, bd)
@@ -222,8 +270,9 @@ def cmd_watch(args, root):
                 if ex is not None:
                     print(colour(f"\n[watch] moving on to {ex.name}", "1"), flush=True)
                 continue
-            print(colour(f"[watch] waiting for you to save {ex.rel()} (Ctrl-C to stop)", "2"), flush=True)
-            wait_for_change([ex.path, ex.test_path])
+            with Watcher([ex.path, ex.test_path]) as w:
+                print(colour(f"[watch] waiting for you to save {ex.rel()} (Ctrl-C to stop)", "2"), flush=True)
+                w.wait()
         print(colour(f"All {len(all_)} exercises are done.", "1;32"))
         return 0
     except KeyboardInterrupt:
@@ -232,9 +281,8 @@ def cmd_watch(args, root):
 
 
 def cmd_hint(args, root):
-    if not args:
-        common.die("hint needs an exercise, e.g. ./workbook hint 13.2")
-    for ex in catalog.resolve(" ".join(args), root):
+    a = parser("hint", ids="+").parse_args(args)
+    for ex in resolve_all(a.ids, root):
         h = catalog.hints(root, ex.dirname).get(ex.x)
         if not h or not h[2]:
             common.die(f"no hint for {ex.name} in exercises/{ex.dirname}/HINTS.md")
@@ -266,9 +314,12 @@ def cmd_reset(args, root):
 
 
 def cmd_run(args, root):
+    if args and args[0] in ("-h", "--help"):
+        print("usage: ./workbook run NN [CHAPTER FLAGS]   (the chapter's flags: ./workbook run NN --help)")
+        return 0
     if not args:
         common.die("run needs a chapter number, e.g. ./workbook run 13")
-    nn = args[0].removeprefix("ch")[:2]
+    nn = args[0].removeprefix("ch")
     dirs = [d for n, d in common.chapter_dirs(root) if n == nn or d == args[0]]
     if not dirs:
         common.die(f"no chapter '{args[0]}' (chapters: {', '.join(n for n, _ in common.chapter_dirs(root))})")
@@ -297,7 +348,7 @@ def main(cmd, args):
     if cmd in ("grade", "student-edition"):
         from . import instructor
         return instructor.main(cmd, args)
-    if args and args[0] in ("-h", "--help"):
+    if args and args[0] in ("-h", "--help") and cmd in ("reset",):
         print(__doc__.strip())
         return 0
     return {"list": cmd_list, "check": cmd_check, "watch": cmd_watch, "hint": cmd_hint,

@@ -10,19 +10,16 @@ Steps, each reported with its time:
   6. address + undefined sanitizers over the unit tests, exercise tests and chapters --quick
 The last line reads 'suite: N passed, M failed' (N counts every test that ran).
 """
-import re
+import atexit
+import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from . import common
-
-USAGE = """usage: ./workbook test [--fast] [--no-sanitize] [--only STEP]
-
-  --fast          skip the slow steps (tools' integration tests, sanitizers)
-  --no-sanitize   skip the sanitizer build
-  --only STEP     run one step: stale, build, ctest, seeds, verify, tools, sanitize
-"""
 
 STEPS = ["stale", "build", "ctest", "seeds", "verify", "tools", "sanitize"]
 SWEEP = ["--count", "20", "--quick"]  # a seed-tuned check cannot land
@@ -63,39 +60,47 @@ def stream(cmd, env=None):
     return p.returncode, "".join(out)
 
 
-def count_ctest(out):
-    m = re.search(r"(\d+)% tests passed, (\d+) tests? failed out of (\d+)", out)
-    if not m:
+def count_junit(path):
+    """(passed, failed) from ctest's JUnit XML (--output-junit); a test that did
+    not run (not built, a missing executable) counts as failed."""
+    import xml.etree.ElementTree as ET
+    try:
+        cases = ET.parse(path).getroot().iter("testcase")
+    except (OSError, ET.ParseError):
         return 0, 0
-    failed, total = int(m.group(2)), int(m.group(3))
-    return total - failed, failed
+    passed = failed = 0
+    for c in cases:
+        if c.get("status") == "run" and c.find("failure") is None and c.find("error") is None:
+            passed += 1
+        elif c.get("status") != "disabled":
+            failed += 1
+    return passed, failed
 
 
-def count_unittest(out):
-    ran = re.search(r"^Ran (\d+) tests?", out, re.M)
-    n = int(ran.group(1)) if ran else 0
-    bad = re.search(r"^FAILED \((.*)\)", out, re.M)
-    failed = 0
-    if bad:
-        for part in bad.group(1).split(","):
-            k, _, v = part.strip().partition("=")
-            if k in ("failures", "errors"):
-                failed += int(v)
-    return n - failed, failed
+def count_json(path):
+    """(passed, failed) from the counts the tools' test runner writes (unitrun)."""
+    try:
+        c = json.loads(Path(path).read_text(encoding="utf-8"))
+        return c["passed"], c["failed"]
+    except (OSError, ValueError, KeyError):
+        return 0, 0
+
+
+def parser():
+    from .exgen import ArgParser
+    ap = ArgParser(prog="./workbook test", description="The whole test suite (what CI runs).")
+    ap.add_argument("--fast", action="store_true", help="skip the slow steps (tools' integration tests, sanitizers)")
+    ap.add_argument("--no-sanitize", action="store_true", help="skip the sanitizer build")
+    ap.add_argument("--only", choices=STEPS, metavar="STEP", help="run one step: " + ", ".join(STEPS))
+    return ap
 
 
 def main(cmd, args):
-    fast = "--fast" in args
-    sanitize = not fast and "--no-sanitize" not in args
-    only = None
-    rest = [a for a in args if a not in ("--fast", "--no-sanitize")]
-    if rest and rest[0] in ("-h", "--help"):
-        print(USAGE)
-        return 0
-    if rest:
-        if rest[0] != "--only" or len(rest) != 2 or rest[1] not in STEPS:
-            common.die(f"test: unexpected arguments {' '.join(rest)} (see ./workbook test --help)")
-        only = rest[1]
+    o = parser().parse_args(args)
+    fast, only = o.fast, o.only
+    sanitize = not fast and not o.no_sanitize
+    scratch = Path(tempfile.mkdtemp(prefix="wb-suite-"))  # the runners' JUnit XML and JSON counts
+    atexit.register(shutil.rmtree, scratch, True)
 
     def want(step):
         return only == step if only else (step != "tools" or not fast) and (step != "sanitize" or sanitize)
@@ -124,8 +129,8 @@ def main(cmd, args):
     if want("ctest"):
         print("\n== 3. ctest: unit, exercises, chapters --quick ==", flush=True)
         t0 = time.monotonic()
-        rc, out = stream(["ctest", "--preset", "ci", "-j", jobs])
-        p, f = t.add(rc, *count_ctest(out))
+        rc, out = stream(["ctest", "--preset", "ci", "-j", jobs, "--output-junit", str(scratch / "ci.xml")])
+        p, f = t.add(rc, *count_junit(scratch / "ci.xml"))
         t.step("ctest (ci)", rc == 0, time.monotonic() - t0, f"{p} passed, {f} failed")
 
     if want("seeds"):
@@ -147,8 +152,9 @@ def main(cmd, args):
     if want("tools"):
         print("\n== 5. the tools' tests (compiler, runner, grading, isolation, book) ==", flush=True)
         t0 = time.monotonic()
-        rc, out = stream([sys.executable, "-m", "unittest", "discover", "-s", "tools/tests", "-t", ".", "-v"])
-        p, f = t.add(rc, *count_unittest(out))
+        rc, out = stream([sys.executable, str(common.ROOT / "tools" / "wbtools" / "unitrun.py"),
+                          str(scratch / "tools.json")])
+        p, f = t.add(rc, *count_json(scratch / "tools.json"))
         t.step("tools' tests", rc == 0, time.monotonic() - t0, f"{p} passed, {f} failed")
 
     if want("sanitize"):
@@ -159,8 +165,9 @@ def main(cmd, args):
         if rc == 0:
             env = dict(__import__("os").environ, ASAN_OPTIONS="detect_leaks=0:abort_on_error=1",
                        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
-            rc, out = stream(["ctest", "--preset", "sanitize", "-j", jobs], env=env)
-            t.add(rc, *count_ctest(out))
+            rc, out = stream(["ctest", "--preset", "sanitize", "-j", jobs, "--output-junit",
+                              str(scratch / "sanitize.xml")], env=env)
+            t.add(rc, *count_junit(scratch / "sanitize.xml"))
         else:
             t.failed += 1
         t.step("sanitizers", rc == 0, time.monotonic() - t0)
