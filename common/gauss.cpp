@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "wb/constants.hpp"
@@ -141,17 +142,62 @@ xt::xtensor<double, 1> GaussianMixture::variance() const {
     return v;
 }
 
-xt::xtensor<double, 2> GaussianMixture::sample(Rng& rng, std::size_t n, std::vector<std::size_t>* labels) const {
+LabeledSample GaussianMixture::sample_labeled(Rng& rng, std::size_t n) const {
     const std::size_t d = dim();
-    xt::xtensor<double, 2> X = xt::empty<double>({n, d});
+    LabeledSample out{xt::empty<double>({n, d}), std::vector<std::size_t>(n)};
     std::span<const double> w(weights_.data(), weights_.size());
-    if (labels) labels->resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t k = rng.categorical(w);
-        if (labels) (*labels)[i] = k;
-        for (std::size_t j = 0; j < d; ++j) X(i, j) = means_(k, j) + std::sqrt(vars_(k, j)) * rng.normal();
+        out.labels[i] = k;
+        for (std::size_t j = 0; j < d; ++j) out.x(i, j) = means_(k, j) + std::sqrt(vars_(k, j)) * rng.normal();
     }
-    return X;
+    return out;
+}
+
+Mat GaussianMixture::sample(Rng& rng, std::size_t n) const { return sample_labeled(rng, n).x; }
+
+Vec GaussianMixture::sample_1d(Rng& rng, std::size_t n) const {
+    require_1d("sample_1d");
+    const Mat X = sample(rng, n);
+    Vec x = xt::empty<double>({n});
+    for (std::size_t i = 0; i < n; ++i) x(i) = X(i, 0);
+    return x;
+}
+
+void GaussianMixture::require_1d(const char* what) const {
+    if (dim() != 1) throw std::invalid_argument(std::string("GaussianMixture::") + what + ": the mixture is not 1-D");
+}
+
+double GaussianMixture::log_density(double x) const {
+    require_1d("log_density");
+    return log_density(std::span<const double>(&x, 1));
+}
+
+double GaussianMixture::density(double x) const { return std::exp(log_density(x)); }
+
+double GaussianMixture::score(double x) const {
+    require_1d("score");
+    double g = 0.0;
+    score(std::span<const double>(&x, 1), std::span<double>(&g, 1));
+    return g;
+}
+
+Vec GaussianMixture::log_density(const Vec& x) const {
+    Vec out = xt::empty<double>({x.size()});
+    for (std::size_t i = 0; i < x.size(); ++i) out(i) = log_density(x(i));
+    return out;
+}
+
+Vec GaussianMixture::density(const Vec& x) const {
+    Vec out = xt::empty<double>({x.size()});
+    for (std::size_t i = 0; i < x.size(); ++i) out(i) = density(x(i));
+    return out;
+}
+
+Vec GaussianMixture::score(const Vec& x) const {
+    Vec out = xt::empty<double>({x.size()});
+    for (std::size_t i = 0; i < x.size(); ++i) out(i) = score(x(i));
+    return out;
 }
 
 GaussianMixture GaussianMixture::transformed(double m, double v) const {

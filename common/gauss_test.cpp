@@ -91,3 +91,48 @@ TEST(GaussianMixture, RejectsBadParameters) {
 
 }  // namespace
 }  // namespace wb
+
+namespace wb {
+namespace {
+
+TEST(GaussianMixture1D, ScalarAndBatchInterfacesAgreeWithTheFormula) {
+    const auto p = GaussianMixture::univariate({0.4, 0.6}, {-1.5, 1.0}, {0.3, 0.5});
+    for (double x : {-3.0, -1.5, 0.1, 2.0}) {
+        const double d = 0.4 * normal_pdf(x, -1.5, 0.09) + 0.6 * normal_pdf(x, 1.0, 0.25);
+        const double dd = 0.4 * normal_pdf(x, -1.5, 0.09) * (-1.5 - x) / 0.09 + 0.6 * normal_pdf(x, 1.0, 0.25) * (1.0 - x) / 0.25;
+        EXPECT_NEAR(p.density(x), d, 1e-14);
+        EXPECT_NEAR(p.log_density(x), std::log(d), 1e-13);
+        EXPECT_NEAR(p.score(x), dd / d, 1e-12);
+    }
+    const Vec xs = {-3.0, 0.1, 2.0};
+    const Vec s = p.score(xs), l = p.log_density(xs), d = p.density(xs);
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        EXPECT_EQ(s(i), p.score(xs(i)));
+        EXPECT_EQ(l(i), p.log_density(xs(i)));
+        EXPECT_EQ(d(i), p.density(xs(i)));
+    }
+    // Far from both components the score stays finite (log-sum-exp).
+    EXPECT_TRUE(std::isfinite(p.score(80.0)));
+    const auto p2 = GaussianMixture::isotropic({1.0}, {{0.0, 0.0}}, {1.0});
+    EXPECT_THROW(p2.score(0.0), std::invalid_argument);
+}
+
+TEST(GaussianMixture1D, LabeledSampleMatchesSampleAndLabelsFollowTheWeights) {
+    const auto p = GaussianMixture::univariate({0.25, 0.75}, {-5.0, 5.0}, {0.5, 0.5});
+    Rng a(3), b(3), c(3);
+    const LabeledSample s = p.sample_labeled(a, 4000);
+    const Mat X = p.sample(b, 4000);
+    const Vec x = p.sample_1d(c, 4000);
+    std::size_t ones = 0;
+    for (std::size_t i = 0; i < 4000; ++i) {
+        EXPECT_EQ(s.x(i, 0), X(i, 0));
+        EXPECT_EQ(x(i), X(i, 0));
+        EXPECT_EQ(s.labels[i] == 1, X(i, 0) > 0);  // components 20 sd apart
+        ones += s.labels[i];
+    }
+    // Binomial(4000, 0.75): sd = 27.4; |dev| < 4.5 sd fails with probability < 1e-5.
+    EXPECT_LT(std::fabs(static_cast<double>(ones) - 3000.0), 4.5 * std::sqrt(4000 * 0.75 * 0.25));
+}
+
+}  // namespace
+}  // namespace wb

@@ -57,21 +57,27 @@ std::uint64_t Rng::below(std::uint64_t n) {
     return static_cast<std::uint64_t>(m >> 64);
 }
 
-double Rng::normal() {
-    if (has_spare_) {
-        has_spare_ = false;
-        return spare_;
+double Rng::normal_edge(std::uint64_t b) {
+    for (;;) {
+        const std::size_t i = b & 0xff;
+        const std::uint64_t j = b >> 11;
+        const double x = static_cast<double>(j) * detail::zig_w[i];
+        if (j < detail::zig_k[i]) return (b & 0x100) ? -x : x;
+        if (i == 0) {
+            // The tail beyond r (Marsaglia 1964): x = r + E₁/r, accepted when 2E₂ > (E₁/r)²
+            // for independent exponentials E₁, E₂.
+            double t, e;
+            do {
+                t = exponential() / detail::zig_r;
+                e = exponential();
+            } while (2.0 * e <= t * t);
+            return (b & 0x100) ? -(detail::zig_r + t) : detail::zig_r + t;
+        }
+        // The wedge of layer i: y uniform on [f(x_i), f(x_{i+1})], accepted under the curve.
+        const double y = detail::zig_f[i] + uniform() * (detail::zig_f[i + 1] - detail::zig_f[i]);
+        if (y < std::exp(-0.5 * x * x)) return (b & 0x100) ? -x : x;
+        b = gen_();
     }
-    double u, v, s;
-    do {
-        u = 2.0 * uniform() - 1.0;
-        v = 2.0 * uniform() - 1.0;
-        s = u * u + v * v;
-    } while (s >= 1.0 || s == 0.0);
-    const double f = std::sqrt(-2.0 * std::log(s) / s);
-    spare_ = v * f;
-    has_spare_ = true;
-    return u * f;
 }
 
 double Rng::gamma(double k) {

@@ -5,6 +5,33 @@
 
 namespace wb {
 
+double ScalarSde::g_x(double, double) const { return 0.0; }
+
+// The scalar view through a 1 × 1 batch.
+static double at_point(const Sde& sde, void (Sde::*field)(const Batch&, double, Batch&) const, double x, double t) {
+    Batch b = xt::empty<double>({std::size_t{1}, std::size_t{1}}), out = xt::empty<double>({std::size_t{1}, std::size_t{1}});
+    b(0, 0) = x;
+    (sde.*field)(b, t, out);
+    return out(0, 0);
+}
+double Sde::f(double x, double t) const { return at_point(*this, &Sde::drift, x, t); }
+double Sde::g(double x, double t) const { return at_point(*this, &Sde::diffusion, x, t); }
+double Sde::g_x(double x, double t) const { return at_point(*this, &Sde::diffusion_dx, x, t); }
+
+// Elementwise application of scalar coefficients.
+static void pointwise(const std::function<double(double, double)>& c, const Batch& x, double t, Batch& out) {
+    out.resize(x.shape());
+    const double* xp = x.data();
+    double* op = out.data();
+    for (std::size_t i = 0; i < x.size(); ++i) op[i] = c(xp[i], t);
+}
+void PointwiseSde::drift(const Batch& x, double t, Batch& out) const { pointwise(f_, x, t, out); }
+void PointwiseSde::diffusion(const Batch& x, double t, Batch& out) const { pointwise(g_, x, t, out); }
+void PointwiseSde::diffusion_dx(const Batch& x, double t, Batch& out) const {
+    if (gx_) pointwise(gx_, x, t, out);
+    else Sde::diffusion_dx(x, t, out);
+}
+
 void Sde::diffusion_dx(const Batch& x, double, Batch& gx) const {
     gx.resize(x.shape());
     gx.fill(0.0);

@@ -58,3 +58,55 @@ TEST(Sde, OrnsteinUhlenbeckMarginalMatchesSimulation) {
 
 }  // namespace
 }  // namespace wb
+
+namespace wb {
+namespace {
+
+TEST(ScalarSde, EveryProcessHasAScalarViewThatMatchesItsBatchMethods) {
+    const GeometricBrownian gbm(0.3, 0.7);
+    const OrnsteinUhlenbeck ou(2.0, 0.5);
+    const PointwiseSde cubic([](double x, double) { return -x * x * x; }, [](double x, double) { return 0.5 * x; },
+                             [](double, double) { return 0.5; });
+    const FunctionSde batch_only([](const Batch& x, double, Batch& f) { f = -2.0 * x; },
+                                 [](const Batch& x, double, Batch& g) { g = 0.1 * x * x; },
+                                 [](const Batch& x, double, Batch& g) { g = 0.2 * x; });
+    for (const Sde* s : std::initializer_list<const Sde*>{&gbm, &ou, &cubic, &batch_only}) {
+        Batch x = {{1.5}, {-0.4}}, f, g, gx;
+        s->drift(x, 0.2, f);
+        s->diffusion(x, 0.2, g);
+        s->diffusion_dx(x, 0.2, gx);
+        for (std::size_t i = 0; i < 2; ++i) {
+            EXPECT_DOUBLE_EQ(s->f(x(i, 0), 0.2), f(i, 0));
+            EXPECT_DOUBLE_EQ(s->g(x(i, 0), 0.2), g(i, 0));
+            EXPECT_DOUBLE_EQ(s->g_x(x(i, 0), 0.2), gx(i, 0));
+        }
+    }
+    EXPECT_EQ(batch_only.f(1.5, 0.0), -3.0);
+}
+
+TEST(ScalarSde, PathDriversCallTheSchemeOnTheExactGrid) {
+    // x ↦ x + dW with t recorded: the path is the Brownian path, and t_k = k h exactly.
+    std::vector<double> ts;
+    auto step = [&](double x, double t, double h, double dW) {
+        ts.push_back(t);
+        EXPECT_EQ(h, 0.1);
+        return x + dW;
+    };
+    Rng a(5), b(5);
+    const auto path = scalar_path(step, 1.0, 0.0, 0.1, 30, a);
+    ASSERT_EQ(path.size(), 31u);
+    for (std::size_t k = 0; k < 30; ++k) EXPECT_EQ(ts[k], static_cast<double>(k) * 0.1);
+    double w = 1.0;
+    for (std::size_t k = 0; k < 30; ++k) w += std::sqrt(0.1) * b.normal();
+    EXPECT_EQ(path.back(), w);
+    Rng c(5);
+    EXPECT_EQ(scalar_endpoint(step, 1.0, 0.0, 0.1, 30, c), w);
+    const std::vector<double> dW = {0.5, -1.0};
+    EXPECT_EQ(scalar_path(step, 0.0, 0.0, 0.1, dW).back(), -0.5);
+    // An ODE map: Euler on y' = −y gives (1 − h)^N.
+    const auto y = ode_path([](double x, double, double h) { return x - h * x; }, 1.0, 0.0, 0.1, 10);
+    EXPECT_NEAR(y.back(), std::pow(0.9, 10), 1e-15);
+}
+
+}  // namespace
+}  // namespace wb

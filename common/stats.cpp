@@ -29,24 +29,20 @@ double RunningStats::variance() const {
 double RunningStats::sd() const { return std::sqrt(variance()); }
 double RunningStats::se() const { return std::sqrt(variance() / static_cast<double>(n_)); }
 
-Estimate mean_se(std::span<const double> x) {
+Estimate mean_se(Values x) {
     RunningStats s;
     for (double v : x) s.add(v);
     return {s.mean(), s.se(), s.count()};
 }
 
-Estimate mean_se(const xt::xtensor<double, 1>& x) {
-    return mean_se(std::span<const double>(x.data(), x.size()));
-}
-
-Estimate paired_difference(const xt::xtensor<double, 1>& a, const xt::xtensor<double, 1>& b) {
+Estimate paired_difference(Values a, Values b) {
     if (a.size() != b.size()) throw std::invalid_argument("paired_difference: sizes differ");
     RunningStats s;
-    for (std::size_t i = 0; i < a.size(); ++i) s.add(a(i) - b(i));
+    for (std::size_t i = 0; i < a.size(); ++i) s.add(a[i] - b[i]);
     return {s.mean(), s.se(), s.count()};
 }
 
-Estimate variance_se(const xt::xtensor<double, 1>& x) {
+Estimate variance_se(Values x) {
     const std::size_t n = x.size();
     if (n < 4) throw std::invalid_argument("variance_se: need at least 4 samples");
     RunningStats s;
@@ -62,61 +58,96 @@ Estimate variance_se(const xt::xtensor<double, 1>& x) {
     return {var, std::sqrt(std::max(vv, 0.0)), n};
 }
 
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
-
-double normal_quantile(double p) {
-    if (!(p > 0.0 && p < 1.0)) throw std::invalid_argument("normal_quantile: p must be in (0, 1)");
-    // Acklam's rational approximation, then two Newton steps on erfc.
-    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                               1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-    static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                               6.680131188771972e+01, -1.328068155288572e+01};
-    static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                               -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                               3.754408661907416e+00};
-    double x;
-    if (p < 0.02425) {
-        const double q = std::sqrt(-2 * std::log(p));
-        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    } else if (p > 1 - 0.02425) {
-        const double q = std::sqrt(-2 * std::log(1 - p));
-        x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    } else {
-        const double q = p - 0.5, r = q * q;
-        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    }
-    for (int i = 0; i < 2; ++i) {
-        const double e = normal_cdf(x) - p;
-        x -= e * std::sqrt(2 * 3.14159265358979323846) * std::exp(0.5 * x * x);
-    }
-    return x;
+static double mean_of(Values x) {
+    double s = 0.0;
+    for (double v : x) s += v;
+    return s / static_cast<double>(x.size());
 }
 
-double quantile(std::vector<double> x, double q) {
+Estimate ratio_of_means(Values u, Values w) {
+    if (u.size() != w.size() || u.size() < 2) throw std::invalid_argument("ratio_of_means: need n >= 2 pairs");
+    const double W = mean_of(w), R = mean_of(u) / W;
+    RunningStats phi;
+    for (std::size_t i = 0; i < u.size(); ++i) phi.add((u[i] - R * w[i]) / W);
+    return {R, phi.se(), u.size()};
+}
+
+Estimate ratio_of_means_difference(Values u1, Values w1, Values u2, Values w2) {
+    const std::size_t n = u1.size();
+    if (w1.size() != n || u2.size() != n || w2.size() != n || n < 2)
+        throw std::invalid_argument("ratio_of_means_difference: need four paired samples of n >= 2");
+    const double W1 = mean_of(w1), W2 = mean_of(w2), R1 = mean_of(u1) / W1, R2 = mean_of(u2) / W2;
+    RunningStats phi;
+    for (std::size_t i = 0; i < n; ++i) phi.add((u1[i] - R1 * w1[i]) / W1 - (u2[i] - R2 * w2[i]) / W2);
+    return {R1 - R2, phi.se(), n};
+}
+
+Estimate variance_ratio(Values a, Values b) {
+    const std::size_t R = a.size();
+    if (b.size() != R || R < 2) throw std::invalid_argument("variance_ratio: need paired samples of n >= 2");
+    RunningStats sa, sb;
+    for (std::size_t i = 0; i < R; ++i) {
+        sa.add(a[i]);
+        sb.add(b[i]);
+    }
+    const double va = sa.variance(), vb = sb.variance(), r = va / vb;
+    RunningStats phi;
+    for (std::size_t i = 0; i < R; ++i)
+        phi.add((a[i] - sa.mean()) * (a[i] - sa.mean()) / va - (b[i] - sb.mean()) * (b[i] - sb.mean()) / vb);
+    return {r, r * phi.sd() / std::sqrt(static_cast<double>(R)), R};
+}
+
+// Type-7 quantile of x, reordering x (selection, not a sort).
+static double select_quantile(std::vector<double>& x, double q) {
     if (x.empty()) throw std::invalid_argument("quantile: empty sample");
     if (!(q >= 0.0 && q <= 1.0)) throw std::invalid_argument("quantile: q must be in [0, 1]");
-    std::sort(x.begin(), x.end());
     const double h = q * static_cast<double>(x.size() - 1);
     const auto lo = static_cast<std::size_t>(std::floor(h));
-    const std::size_t hi = std::min(lo + 1, x.size() - 1);
-    return x[lo] + (h - static_cast<double>(lo)) * (x[hi] - x[lo]);
+    const auto nth = x.begin() + static_cast<std::ptrdiff_t>(lo);
+    std::nth_element(x.begin(), nth, x.end());
+    const double xlo = *nth;
+    if (lo + 1 >= x.size()) return xlo;
+    const double xhi = *std::min_element(nth + 1, x.end());  // the next order statistic
+    return xlo + (h - static_cast<double>(lo)) * (xhi - xlo);
 }
 
-double median(std::vector<double> x) { return quantile(std::move(x), 0.5); }
-
-double iqr(std::vector<double> x) {
-    const double q3 = quantile(x, 0.75);
-    return q3 - quantile(std::move(x), 0.25);
+double quantile(Values x, double q) {
+    std::vector<double> c(x.begin(), x.end());
+    return select_quantile(c, q);
 }
 
-double mad(std::vector<double> x) {
-    const double m = median(x);
-    for (auto& v : x) v = std::fabs(v - m);
-    return median(std::move(x));
+double median(Values x) { return quantile(x, 0.5); }
+
+double iqr(Values x) {
+    std::vector<double> c(x.begin(), x.end());
+    const double q3 = select_quantile(c, 0.75);
+    return q3 - select_quantile(c, 0.25);
+}
+
+double mad(Values x) {
+    std::vector<double> c(x.begin(), x.end());
+    const double m = select_quantile(c, 0.5);
+    for (auto& v : c) v = std::fabs(v - m);
+    return select_quantile(c, 0.5);
+}
+
+double weighted_median(Values x, Values w) {
+    if (x.empty() || x.size() != w.size()) throw std::invalid_argument("weighted_median: need paired, non-empty x, w");
+    std::vector<std::size_t> order(x.size());
+    double total = 0.0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!(w[i] >= 0.0)) throw std::invalid_argument("weighted_median: weights must be >= 0");
+        order[i] = i;
+        total += w[i];
+    }
+    if (!(total > 0.0)) throw std::invalid_argument("weighted_median: weights sum to zero");
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+    double c = 0.0;
+    for (std::size_t i : order) {
+        c += w[i];
+        if (c >= 0.5 * total) return x[i];
+    }
+    return x[order.back()];  // rounding at the top end
 }
 
 std::vector<double> Histogram::centers() const {
@@ -125,7 +156,7 @@ std::vector<double> Histogram::centers() const {
     return c;
 }
 
-Histogram histogram(std::span<const double> x, double lo, double hi, std::size_t bins) {
+Histogram histogram(Values x, double lo, double hi, std::size_t bins) {
     if (bins == 0 || !(hi > lo)) throw std::invalid_argument("histogram: need bins > 0 and hi > lo");
     Histogram h;
     h.edges.resize(bins + 1);
@@ -143,8 +174,9 @@ Histogram histogram(std::span<const double> x, double lo, double hi, std::size_t
     return h;
 }
 
-double ks_statistic(std::vector<double> a, std::vector<double> b) {
-    if (a.empty() || b.empty()) throw std::invalid_argument("ks_statistic: empty sample");
+double ks_statistic(Values xa, Values xb) {
+    if (xa.empty() || xb.empty()) throw std::invalid_argument("ks_statistic: empty sample");
+    std::vector<double> a(xa.begin(), xa.end()), b(xb.begin(), xb.end());
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
     const double na = static_cast<double>(a.size()), nb = static_cast<double>(b.size());
@@ -174,9 +206,10 @@ double ks_pvalue(double D, std::size_t n, std::size_t m) {
     return std::clamp(p, 0.0, 1.0);
 }
 
-double wasserstein1(std::vector<double> a, std::vector<double> b) {
-    if (a.size() != b.size() || a.empty())
+double wasserstein1(Values xa, Values xb) {
+    if (xa.size() != xb.size() || xa.empty())
         throw std::invalid_argument("wasserstein1: samples must be non-empty and of equal size");
+    std::vector<double> a(xa.begin(), xa.end()), b(xb.begin(), xb.end());
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
     double s = 0.0;
@@ -184,7 +217,7 @@ double wasserstein1(std::vector<double> a, std::vector<double> b) {
     return s / static_cast<double>(a.size());
 }
 
-LineFit fit_line(std::span<const double> x, std::span<const double> y) {
+LineFit fit_line(Values x, Values y) {
     const std::size_t n = x.size();
     if (n != y.size() || n < 3) throw std::invalid_argument("fit_line: need >= 3 paired points");
     double mx = 0, my = 0;
@@ -216,7 +249,8 @@ LineFit fit_line(std::span<const double> x, std::span<const double> y) {
     return f;
 }
 
-LineFit fit_loglog(std::span<const double> x, std::span<const double> y) {
+LineFit fit_loglog(Values x, Values y) {
+    if (x.size() != y.size()) throw std::invalid_argument("fit_loglog: sizes differ");
     std::vector<double> lx(x.size()), ly(y.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
         if (!(x[i] > 0 && y[i] > 0)) throw std::invalid_argument("fit_loglog: values must be positive");
@@ -224,6 +258,53 @@ LineFit fit_loglog(std::span<const double> x, std::span<const double> y) {
         ly[i] = std::log(y[i]);
     }
     return fit_line(lx, ly);
+}
+
+double LogLogFit::at(double x) const { return std::exp(intercept) * std::pow(x, slope.value); }
+
+LogLogFit loglog_slope(Values x, Values y, Values se_y) {
+    const std::size_t n = x.size();
+    if (y.size() != n || se_y.size() != n || n < 2)
+        throw std::invalid_argument("loglog_slope: need >= 2 points, each with an error");
+    std::vector<double> lx(n), ly(n), w(n);
+    double sw = 0, sx = 0, sy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!(x[i] > 0 && y[i] > 0 && se_y[i] > 0))
+            throw std::invalid_argument("loglog_slope: x, y and their errors must be positive");
+        lx[i] = std::log(x[i]);
+        ly[i] = std::log(y[i]);
+        const double sl = se_y[i] / y[i];  // se(log y) by the delta method
+        w[i] = 1.0 / (sl * sl);
+        sw += w[i];
+        sx += w[i] * lx[i];
+        sy += w[i] * ly[i];
+    }
+    const double mx = sx / sw, my = sy / sw;
+    double sxx = 0, sxy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        sxx += w[i] * (lx[i] - mx) * (lx[i] - mx);
+        sxy += w[i] * (lx[i] - mx) * (ly[i] - my);
+    }
+    if (!(sxx > 0)) throw std::invalid_argument("loglog_slope: x values are all equal");
+    LogLogFit f;
+    f.slope = {sxy / sxx, 1.0 / std::sqrt(sxx), n};
+    f.intercept = my - f.slope.value * mx;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double r = ly[i] - f.intercept - f.slope.value * lx[i];
+        f.chi2 += w[i] * r * r;
+    }
+    return f;
+}
+
+LogLogFit loglog_slope_groups(Values x, Values y, std::span<const std::vector<double>> group_y) {
+    if (group_y.size() < 2) throw std::invalid_argument("loglog_slope_groups: need >= 2 groups");
+    const LineFit pooled = fit_loglog(x, y);
+    RunningStats g;
+    for (const auto& e : group_y) g.add(fit_loglog(x, e).slope);
+    LogLogFit f;
+    f.slope = {pooled.slope, std::hypot(pooled.se_slope, g.se()), x.size()};
+    f.intercept = pooled.intercept;
+    return f;
 }
 
 }  // namespace wb

@@ -9,12 +9,14 @@
 
 #include <cstddef>
 #include <span>
-
-#include <xtensor/xtensor.hpp>
+#include <vector>
 
 #include "wb/rng.hpp"
+#include "wb/types.hpp"
 
 namespace wb {
+
+struct LabeledSample;
 
 class GaussianMixture {
 public:
@@ -33,6 +35,14 @@ public:
     const xt::xtensor<double, 2>& means() const { return means_; }
     const xt::xtensor<double, 2>& variances() const { return vars_; }
 
+    // 1-D mixtures (dim() == 1): at a point, and elementwise over a Vec of points.
+    double log_density(double x) const;
+    double density(double x) const;
+    double score(double x) const;  // d/dx log p(x)
+    Vec log_density(const Vec& x) const;
+    Vec density(const Vec& x) const;
+    Vec score(const Vec& x) const;
+
     // Single points (length d).
     double log_density(std::span<const double> x) const;
     void score(std::span<const double> x, std::span<double> out) const;
@@ -45,8 +55,12 @@ public:
     xt::xtensor<double, 1> mean() const;
     xt::xtensor<double, 1> variance() const;
 
-    // n draws, (n, d); `labels` (if given) receives each draw's component.
-    xt::xtensor<double, 2> sample(Rng& rng, std::size_t n, std::vector<std::size_t>* labels = nullptr) const;
+    // n draws, (n, d).
+    Mat sample(Rng& rng, std::size_t n) const;
+    // n draws with each draw's component (the same draws as sample() from the same state).
+    LabeledSample sample_labeled(Rng& rng, std::size_t n) const;
+    // n draws of a 1-D mixture as a Vec.
+    Vec sample_1d(Rng& rng, std::size_t n) const;
 
     // The law of m X + √v Z.
     GaussianMixture transformed(double m, double v) const;
@@ -54,11 +68,17 @@ public:
     GaussianMixture noised(double sigma) const { return transformed(1.0, sigma * sigma); }
 
 private:
+    void require_1d(const char* what) const;
     // log π_k + log N(x; μ_k, Σ_k) for all k, into lk (length K).
     void component_logs(const double* x, double* lk) const;
     xt::xtensor<double, 1> weights_;
     xt::xtensor<double, 2> means_, vars_;
     xt::xtensor<double, 1> lognorm_;  // log π_k − ½ Σ_j log(2π σ²_kj)
+};
+
+struct LabeledSample {
+    Mat x;                            // (n, d) draws
+    std::vector<std::size_t> labels;  // (n) the component of each draw
 };
 
 // log(Σ exp(a_i)) without overflow.

@@ -10,21 +10,38 @@
 //   Heun (ODE)        X + h/2 [f(X) + f(X + h f(X))]
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <functional>
-
-#include <xtensor/xtensor.hpp>
+#include <span>
+#include <vector>
 
 #include "wb/gauss.hpp"
 #include "wb/rng.hpp"
+#include "wb/types.hpp"
 
 namespace wb {
 
-using Batch = xt::xtensor<double, 2>;  // (n paths, d dimensions)
+using Batch = Mat;  // compat: (n paths, d dimensions); removed when the chapters are ported
 
-class Sde {
+// The scalar view of an SDE (d = 1): the coefficients at one state x and time t,
+// which one-step schemes written for a single path take.
+class ScalarSde {
 public:
-    virtual ~Sde() = default;
+    virtual ~ScalarSde() = default;
+    virtual double f(double x, double t) const = 0;  // drift
+    virtual double g(double x, double t) const = 0;  // diffusion
+    // ∂g/∂x, needed by Milstein; the default is for additive noise.
+    virtual double g_x(double x, double t) const;
+};
+
+// Every SDE is also a scalar one: the scalar view evaluates the batch methods on a
+// 1 × 1 batch (the processes below override it with the closed forms).
+class Sde : public ScalarSde {
+public:
+    double f(double x, double t) const override;
+    double g(double x, double t) const override;
+    double g_x(double x, double t) const override;
     virtual void drift(const Batch& x, double t, Batch& f) const = 0;
     // Diagonal diffusion, elementwise: g(i, j) multiplies dW(i, j).
     virtual void diffusion(const Batch& x, double t, Batch& g) const = 0;
@@ -49,6 +66,9 @@ public:
     void diffusion(const Batch& x, double t, Batch& g) const override;
     double mean_scale(double t) const override;
     double variance(double t) const override;
+    double f(double x, double) const override { return -theta * x; }
+    double g(double, double) const override { return sigma; }
+    double g_x(double, double) const override { return 0.0; }
     double theta, sigma;
 };
 
@@ -59,6 +79,9 @@ public:
     void drift(const Batch& x, double t, Batch& f) const override;
     void diffusion(const Batch& x, double t, Batch& g) const override;
     void diffusion_dx(const Batch& x, double t, Batch& gx) const override;
+    double f(double x, double) const override { return mu * x; }
+    double g(double x, double) const override { return s * x; }
+    double g_x(double, double) const override { return s; }
     double mu, s;
 };
 
@@ -73,6 +96,25 @@ public:
 
 private:
     Field f_, g_, gx_;
+};
+
+// An SDE from scalar coefficients applied to every element (diagonal noise, the same
+// law in each coordinate): usable by the batch solvers and by scalar schemes alike.
+class PointwiseSde : public Sde {
+public:
+    using Coefficient = std::function<double(double x, double t)>;
+    // gx = ∂g/∂x may be empty for additive noise.
+    PointwiseSde(Coefficient f, Coefficient g, Coefficient gx = nullptr)
+        : f_(std::move(f)), g_(std::move(g)), gx_(std::move(gx)) {}
+    void drift(const Batch& x, double t, Batch& out) const override;
+    void diffusion(const Batch& x, double t, Batch& out) const override;
+    void diffusion_dx(const Batch& x, double t, Batch& out) const override;
+    double f(double x, double t) const override { return f_(x, t); }
+    double g(double x, double t) const override { return g_(x, t); }
+    double g_x(double x, double t) const override { return gx_ ? gx_(x, t) : 0.0; }
+
+private:
+    Coefficient f_, g_, gx_;
 };
 
 enum class Scheme { Euler, EulerMaruyama, Milstein, TamedEM };
@@ -94,5 +136,44 @@ void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w);
 // `observe(k, t, x)` (optional) is called at k = 0..steps.
 void integrate(const Sde& sde, Scheme scheme, Batch& x, double t0, double h, std::size_t steps, Rng& rng,
                const std::function<void(std::size_t, double, const Batch&)>& observe = nullptr);
+
+// ---- Scalar paths driven by a one-step scheme ------------------------------------
+// `step(x, t, h, dW)` maps the state at t_k = t0 + k h to the state at t_{k+1}; the
+// drivers draw dW = √h Z from rng (or take the given increments) and call it at
+// t_k = t0 + k·h (not an accumulated sum, so the grid is exact).
+
+// The states x_0 … x_N of one path (N + 1 values).
+template <class Step>
+std::vector<double> scalar_path(Step&& step, double x0, double t0, double h, std::size_t steps, Rng& rng) {
+    std::vector<double> x(steps + 1);
+    x[0] = x0;
+    const double sh = std::sqrt(h);
+    for (std::size_t k = 0; k < steps; ++k) x[k + 1] = step(x[k], t0 + static_cast<double>(k) * h, h, sh * rng.normal());
+    return x;
+}
+// The same from given increments dW (N of them).
+template <class Step>
+std::vector<double> scalar_path(Step&& step, double x0, double t0, double h, std::span<const double> dW) {
+    std::vector<double> x(dW.size() + 1);
+    x[0] = x0;
+    for (std::size_t k = 0; k < dW.size(); ++k) x[k + 1] = step(x[k], t0 + static_cast<double>(k) * h, h, dW[k]);
+    return x;
+}
+// Only the end point x_N (no allocation).
+template <class Step>
+double scalar_endpoint(Step&& step, double x0, double t0, double h, std::size_t steps, Rng& rng) {
+    const double sh = std::sqrt(h);
+    double x = x0;
+    for (std::size_t k = 0; k < steps; ++k) x = step(x, t0 + static_cast<double>(k) * h, h, sh * rng.normal());
+    return x;
+}
+// A deterministic one-step map `step(x, t, h)` (an ODE scheme): states x_0 … x_N.
+template <class Step>
+std::vector<double> ode_path(Step&& step, double x0, double t0, double h, std::size_t steps) {
+    std::vector<double> x(steps + 1);
+    x[0] = x0;
+    for (std::size_t k = 0; k < steps; ++k) x[k + 1] = step(x[k], t0 + static_cast<double>(k) * h, h);
+    return x;
+}
 
 }  // namespace wb

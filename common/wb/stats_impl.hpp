@@ -4,7 +4,9 @@
 
 namespace wb {
 template <class Cdf>
-double ks_statistic(std::vector<double> a, Cdf cdf) {
+    requires std::invocable<Cdf, double>
+double ks_statistic(Values x, Cdf cdf) {
+    std::vector<double> a(x.begin(), x.end());
     std::sort(a.begin(), a.end());
     const double n = static_cast<double>(a.size());
     double d = 0.0;

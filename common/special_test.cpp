@@ -1,0 +1,42 @@
+#include "wb/special.hpp"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "wb/numerics.hpp"
+
+namespace wb {
+namespace {
+
+TEST(Special, PdfAndLogPdfAgreeAndIntegrateToOne) {
+    EXPECT_NEAR(normal_pdf(0.0), 1.0 / std::sqrt(2.0 * Pi), 1e-16);
+    EXPECT_NEAR(std::log(normal_pdf(1.3)), normal_logpdf(1.3), 1e-14);
+    EXPECT_NEAR(normal_logpdf(2.0, 1.0, 4.0), normal_logpdf(0.5) - std::log(2.0), 1e-14);
+    EXPECT_NEAR(simpson([](double z) { return normal_pdf(z, 0.5, 2.0); }, -20, 20, 4000), 1.0, 1e-12);
+}
+
+TEST(Special, QuantileInvertsTheCdf) {
+    EXPECT_NEAR(normal_quantile(0.975), Z95, 1e-14);
+    EXPECT_NEAR(normal_quantile(0.5), 0.0, 1e-15);
+    for (double p : {1e-300, 1e-10, 0.01, 0.3, 0.9, 1 - 1e-12})
+        EXPECT_NEAR(normal_cdf(normal_quantile(p)) / p, 1.0, 1e-9) << p;
+    EXPECT_THROW(normal_quantile(0.0), std::invalid_argument);
+}
+
+TEST(Special, LogCdfIsFiniteAndAccurateInBothTails) {
+    // Where erfc does not underflow, log Φ is log of the direct formula.
+    for (double z : {-30.0, -10.0, -1.0, 0.0, 2.0}) EXPECT_NEAR(log_normal_cdf(z), std::log(normal_cdf(z)), 1e-13) << z;
+    // Across the switch to the asymptotic series the function is continuous.
+    EXPECT_NEAR(log_normal_cdf(-37.0 - 1e-9), log_normal_cdf(-37.0 + 1e-9), 1e-6);
+    EXPECT_NEAR(log_normal_cdf(-36.99), std::log(0.5 * std::erfc(36.99 / Sqrt2)), 1e-12);
+    // Deep tail: log Φ(z) = log φ(z) − log|z| + log(1 − 1/z² + …).
+    const double z = -1e3;
+    EXPECT_NEAR(log_normal_cdf(z), normal_logpdf(z) - std::log(1e3) + std::log1p(-1e-6), 1e-9);
+    EXPECT_TRUE(std::isfinite(log_normal_cdf(-1e10)));
+    // Upper tail: log Φ(z) ≈ −Φ(−z), resolved where 1 − Φ(z) is below the double epsilon.
+    EXPECT_NEAR(log_normal_cdf(9.0) / -normal_cdf(-9.0), 1.0, 1e-10);
+}
+
+}  // namespace
+}  // namespace wb
