@@ -8,7 +8,7 @@
 # Each exercise is its own library and test executable, so a broken exercise never
 # stops another from building.
 #
-# Mutants (plausible wrong solutions marked in solutions/, see tools/wbtools/exgen.py)
+# Mutants (plausible wrong solutions marked in solutions/, see tools/wbtools/markers.py)
 # are written into ${CMAKE_BINARY_DIR}/mutants/ at configure time; each is one more
 # library and test executable linked to the same compiled tests, outside `all` (the
 # target `mutants` builds them; so does the CTest fixture `mutants.build`).
@@ -40,8 +40,8 @@ function(wb_write_mutants)
   # Editing a solution or the marker compiler re-runs this.
   file(GLOB_RECURSE _sources ${WB_SOLUTIONS_DIR}/*.cpp)
   set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_sources}
-    ${CMAKE_SOURCE_DIR}/tools/wbtools/exgen.py ${CMAKE_SOURCE_DIR}/tools/wbtools/mutants.py
-    ${CMAKE_SOURCE_DIR}/tools/wbtools/common.py)
+    ${CMAKE_SOURCE_DIR}/tools/wbtools/markers.py ${CMAKE_SOURCE_DIR}/tools/wbtools/mutants.py
+    ${CMAKE_SOURCE_DIR}/tools/wbtools/exgen.py ${CMAKE_SOURCE_DIR}/tools/wbtools/common.py)
   execute_process(COMMAND ${Python3_EXECUTABLE} -B -m wbtools.mutants ${CMAKE_BINARY_DIR}/mutants
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tools RESULT_VARIABLE _rc ERROR_VARIABLE _err)
   if(NOT _rc EQUAL 0)

@@ -17,7 +17,7 @@ from unittest import mock
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from wbtools import catalog, common, exgen, instructor, runner  # noqa: E402
+from wbtools import catalog, common, exgen, instructor, markers, runner  # noqa: E402
 
 SOLUTION = """\
 // 13.2: the conditional score.
@@ -251,7 +251,7 @@ MUTATED = SOLUTION.replace("    return -(xt - k.m * x0) / k.v;\n",
 
 class Mutants(unittest.TestCase):
     def test_a_mutant_line_replaces_the_code_line_below_it(self):
-        texts = exgen.mutant_texts(MUTATED, "s.cpp")
+        texts = markers.mutant_texts(MUTATED, "s.cpp")
         self.assertEqual(list(texts), ["flipped_sign", "over_sqrt_v"])
         body = [l for l in texts["flipped_sign"].splitlines() if not l.lstrip().startswith("//")]
         self.assertIn("    return (xt - k.m * x0) / k.v;", body)
@@ -296,7 +296,7 @@ class Mutants(unittest.TestCase):
                "    // END MUTANT\n"
                "    // END SOLUTION\n"
                "}\n")
-        texts = exgen.mutant_texts(src)
+        texts = markers.mutant_texts(src)
         self.assertEqual(texts["no_double"].split("\n", 1)[1], src.replace("    a *= 2;\n", "", 1))
         self.assertIn("    // BEGIN SOLUTION 13.1 f\n    a *= 2;\n\n    return a;\n    // END SOLUTION\n",
                       texts["off_by_one"])
@@ -304,8 +304,8 @@ class Mutants(unittest.TestCase):
 
     def assert_error(self, body, line, words):
         src = "int f(int a) {\n    // BEGIN SOLUTION 13.1 f\n" + body + "    // END SOLUTION\n}\n"
-        with self.assertRaises(exgen.MarkerError) as cm:
-            exgen.parse(src, "s.cpp")
+        with self.assertRaises(markers.MarkerError) as cm:
+            markers.parse(src, "s.cpp")
         self.assertIn(line, [p[1] for p in cm.exception.problems], cm.exception.problems)
         self.assertIn(words, str(cm.exception).lower())
 
@@ -325,11 +325,11 @@ class Mutants(unittest.TestCase):
         self.assert_error("    // BEGIN MUTANT copy\n    // return a;\n    // END MUTANT\n" + code, 3,
                           "changes nothing")
         self.assert_error(code + "    // END MUTANT\n", 4, "without begin mutant")
-        with self.assertRaises(exgen.MarkerError) as cm:
-            exgen.parse("// MUTANT outside: int x;\nint y;\n", "s.cpp")
+        with self.assertRaises(markers.MarkerError) as cm:
+            markers.parse("// MUTANT outside: int x;\nint y;\n", "s.cpp")
         self.assertIn("outside a solution region", str(cm.exception).lower())
-        with self.assertRaises(exgen.MarkerError) as cm:
-            exgen.parse("int f() {\n    // BEGIN SOLUTION 13.1 f\n    // BEGIN MUTANT never\n    // return 1;\n"
+        with self.assertRaises(markers.MarkerError) as cm:
+            markers.parse("int f() {\n    // BEGIN SOLUTION 13.1 f\n    // BEGIN MUTANT never\n    // return 1;\n"
                         "}\n", "s.cpp")
         self.assertEqual({p[1] for p in cm.exception.problems}, {2, 3, 5})
 

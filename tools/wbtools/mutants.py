@@ -4,7 +4,7 @@
 
 For each solutions/NN_topic/X.cpp tested by exercises/NN_topic/X_test.cpp it
 writes OUT_DIR/NN_topic/X.NAME.cpp per mutant NAME (the solution with that
-mutant's change, see exgen.py) and OUT_DIR/mutants.cmake, which sets
+mutant's change, see markers.py) and OUT_DIR/mutants.cmake, which sets
 WB_MUTANTS_<NN>_<X> to the list of names. A file is rewritten only when its text
 changes, so a reconfigure rebuilds nothing else; files of mutants that no longer
 exist are removed. A solution with marker errors gets no mutants here (its
@@ -13,7 +13,7 @@ problems are printed for CMake to show; `./workbook generate` reports them too).
 import sys
 from pathlib import Path
 
-from . import common, exgen
+from . import common, exgen, markers
 
 
 def mutant_sources(root):
@@ -25,8 +25,8 @@ def mutant_sources(root):
         if not sol.is_file():
             continue
         try:
-            out[(dirname, x)] = exgen.mutant_texts(common.read_text(sol), common.shown(sol, root), dirname[:2], x)
-        except exgen.MarkerError as err:
+            out[(dirname, x)] = markers.mutant_texts(common.read_text(sol), common.shown(sol, root), dirname[:2], x)
+        except markers.MarkerError as err:
             problems += err.problems
         except UnicodeDecodeError:
             problems.append((common.shown(sol, root), 1, "not UTF-8 text"))

@@ -15,7 +15,7 @@ so one that does not compile is reported and the others still run.
 import sys
 import time
 
-from . import catalog, common, exgen
+from . import catalog, common, exgen, markers
 
 TIMEOUT = 120
 
@@ -27,7 +27,7 @@ def mutant_target(ex, name):
 def mutant_names(ex):
     """The exercise's mutant names, in the order of the solution file (raises MarkerError)."""
     text = common.read_text(ex.solution_path)
-    return list(exgen.parse(text, ex.rel(ex.solution_path), ex.nn, ex.x)[2])
+    return list(markers.parse(text, ex.rel(ex.solution_path), ex.nn, ex.x)[2])
 
 
 def verify(root, bd, chapters=(), out=sys.stdout, verbose=False):
@@ -45,7 +45,7 @@ def verify(root, bd, chapters=(), out=sys.stdout, verbose=False):
             targets.append(ex.sol_target)
             try:
                 mutants[ex.name] = mutant_names(ex)
-            except exgen.MarkerError as err:
+            except markers.MarkerError as err:
                 mutants[ex.name], marker_problems[ex.name] = [], err.problems
             targets += [mutant_target(ex, m) for m in mutants[ex.name]]
         targets.append(ex.target)
@@ -170,7 +170,7 @@ def check_mutants(ex, bd, names, sol_names, build, problems, root, log=None):
 
 
 def main(cmd, args):
-    ap = exgen.ArgParser(prog="./workbook verify", description=__doc__.strip().split("\n\n")[0])
+    ap = common.ArgParser(prog="./workbook verify", description=__doc__.strip().split("\n\n")[0])
     ap.add_argument("--build-dir", help="build folder (configured if needed; default build/default)")
     ap.add_argument("-v", "--verbose", action="store_true", help="name the first test that catches each mutant")
     ap.add_argument("chapters", nargs="*", help="only these chapters (e.g. 13)")
