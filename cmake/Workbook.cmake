@@ -7,6 +7,11 @@
 #   exercises/NN_slug/*.hpp       the chapter's exercise API (hand-written, shared)
 # Each exercise is its own library and test executable, so a broken exercise never
 # stops another from building.
+#
+# Mutants (plausible wrong solutions marked in solutions/, see tools/wbtools/markers.py)
+# are written into ${CMAKE_BINARY_DIR}/mutants/ at configure time; each is one more
+# library and test executable linked to the same compiled tests, outside `all` (the
+# target `mutants` builds them; so does the CTest fixture `mutants.build`).
 
 set(WB_SOLUTIONS_DIR ${CMAKE_SOURCE_DIR}/solutions)
 set(WB_EXERCISES_DIR ${CMAKE_SOURCE_DIR}/exercises)
@@ -21,9 +26,45 @@ function(wb_split_dirname dirname out_nn out_slug)
   set(${out_slug} ${CMAKE_MATCH_2} PARENT_SCOPE)
 endfunction()
 
+# Writes the mutant sources and includes the list of mutants per exercise
+# (WB_MUTANTS_<NN>_<X>); none without solutions/ (a student edition) or Python.
+function(wb_write_mutants)
+  if(NOT EXISTS ${WB_SOLUTIONS_DIR})
+    return()
+  endif()
+  find_package(Python3 COMPONENTS Interpreter QUIET)
+  if(NOT Python3_Interpreter_FOUND)
+    message(WARNING "no python3: the exercises' mutants are not built")
+    return()
+  endif()
+  # Editing a solution or the marker compiler re-runs this.
+  file(GLOB_RECURSE _sources ${WB_SOLUTIONS_DIR}/*.cpp)
+  set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_sources}
+    ${CMAKE_SOURCE_DIR}/tools/wbtools/markers.py ${CMAKE_SOURCE_DIR}/tools/wbtools/mutants.py
+    ${CMAKE_SOURCE_DIR}/tools/wbtools/exgen.py ${CMAKE_SOURCE_DIR}/tools/wbtools/common.py)
+  execute_process(COMMAND ${Python3_EXECUTABLE} -B -m wbtools.mutants ${CMAKE_BINARY_DIR}/mutants
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tools RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+  if(NOT _rc EQUAL 0)
+    message(WARNING "writing the mutants failed: ${_err}")
+    return()
+  endif()
+  if(_err)
+    message(WARNING "mutant markers (these exercises get no mutants; see ./workbook generate):\n${_err}")
+  endif()
+  include(${CMAKE_BINARY_DIR}/mutants/mutants.cmake)
+  # Hand the lists to the caller's scope.
+  get_cmake_property(_vars VARIABLES)
+  foreach(_v IN LISTS _vars)
+    if(_v MATCHES "^WB_MUTANTS_")
+      set(${_v} "${${_v}}" PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()
+
 function(wb_discover_exercises)
   file(GLOB _tests CONFIGURE_DEPENDS ${WB_EXERCISES_DIR}/*/*_test.cpp)
   list(SORT _tests)
+  wb_write_mutants()
   foreach(_test IN LISTS _tests)
     get_filename_component(_dir ${_test} DIRECTORY)
     get_filename_component(_dirname ${_dir} NAME)
@@ -72,10 +113,34 @@ function(wb_discover_exercises)
       add_test(NAME ex${_nn}.${_x}.solution_passes COMMAND test_sol${_nn}_${_x})
       set_tests_properties(ex${_nn}.${_x}.solution_passes PROPERTIES
         LABELS "exercises;ch${_nn}" TIMEOUT 120)
+
+      # Each mutant must fail at least one test: a mutant that passes them all is a
+      # hole in the tests.
+      foreach(_m IN LISTS WB_MUTANTS_${_nn}_${_x})
+        set(_mut mut${_nn}_${_x}_${_m})
+        add_library(${_mut} STATIC EXCLUDE_FROM_ALL ${CMAKE_BINARY_DIR}/mutants/${_dirname}/${_x}.${_m}.cpp)
+        target_include_directories(${_mut} PUBLIC ${_dir} PRIVATE ${WB_SOLUTIONS_DIR}/${_dirname})
+        target_link_libraries(${_mut} PUBLIC wb_common PRIVATE wb_flags)
+        target_compile_options(${_mut} PRIVATE -Wno-unused-parameter -Wno-unused-variable
+          -Wno-unused-but-set-variable -Wno-unused-function)
+        add_executable(test_${_mut} EXCLUDE_FROM_ALL $<TARGET_OBJECTS:ex${_nn}_${_x}_tests>)
+        target_link_libraries(test_${_mut} PRIVATE ${_mut} wb_gtest_main wb_flags)
+        set_property(GLOBAL APPEND PROPERTY WB_ALL_MUTANT_TESTS test_${_mut})
+        add_test(NAME ex${_nn}.${_x}.mutant.${_m} COMMAND test_${_mut} --expect-a-failure)
+        set_tests_properties(ex${_nn}.${_x}.mutant.${_m} PROPERTIES
+          LABELS "mutants;ch${_nn}" TIMEOUT 120 FIXTURES_REQUIRED wb_mutants_built)
+      endforeach()
     endif()
   endforeach()
   get_property(_all GLOBAL PROPERTY WB_ALL_STUDENT_TESTS)
   add_custom_target(student_tests DEPENDS ${_all})
+  get_property(_mutants GLOBAL PROPERTY WB_ALL_MUTANT_TESTS)
+  add_custom_target(mutants DEPENDS ${_mutants})
+  if(_mutants)
+    # Mutants are not in `all` (students never wait for them): ctest builds them first.
+    add_test(NAME mutants.build COMMAND ${CMAKE_COMMAND} --build ${CMAKE_BINARY_DIR} --target mutants)
+    set_tests_properties(mutants.build PROPERTIES LABELS mutants TIMEOUT 1800 FIXTURES_SETUP wb_mutants_built)
+  endif()
 endfunction()
 
 # Called from chapters/NN_slug/CMakeLists.txt. Builds:

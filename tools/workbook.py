@@ -52,9 +52,9 @@ def main(argv):
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv[1:]))
-    except common.UsageError as e:
+    except common.UsageError as e:  # usage errors exit 2; a file that cannot be written (FileError) 1
         print(f"workbook: error: {e}", file=sys.stderr)
-        sys.exit(2)
+        sys.exit(getattr(e, "status", 2))
     except KeyboardInterrupt:
         print("\nworkbook: interrupted", file=sys.stderr)
         sys.exit(130)

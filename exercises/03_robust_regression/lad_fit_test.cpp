@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "robust.hpp"
+#include "wb/constants.hpp"
 #include "wb/rng.hpp"
 #include "wb/stats.hpp"
 
@@ -62,6 +63,10 @@ TEST(LadFit, ReachesTheBestLineThroughTwoDataPoints) {
     const double got = lad_objective(x, y, f.beta(0), f.beta(1));
     EXPECT_GE(got, best - 1e-9 * best);
     EXPECT_LE(got, best * (1 + 1e-5));
+    // The reported scale is MAD·MadToSigma of the LAD fit's own residuals (not of the start's).
+    std::vector<double> r(n);
+    for (std::size_t i = 0; i < n; ++i) r[i] = y(i) - f.beta(0) - f.beta(1) * x(i);
+    EXPECT_NEAR(f.scale, wb::mad(r) * wb::MadToSigma, 1e-9 * f.scale);
 }
 
 TEST(LadFit, OnlyTheSignsOfTheResidualsMatter) {

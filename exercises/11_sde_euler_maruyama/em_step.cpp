@@ -1,4 +1,6 @@
 // 11.2: one Euler–Maruyama step.
+#include <cmath>
+
 #include "schemes.hpp"
 #include "wb/exercise.hpp"
 

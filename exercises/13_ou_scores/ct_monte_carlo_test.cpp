@@ -1,5 +1,6 @@
 // Tests of 13.4 ct_monte_carlo.
 #include <cmath>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -33,4 +34,23 @@ TEST(CtMonteCarlo, GaussianStartMatchesTheClosedForm) {
     const double exact = 1.0 / v - 1.0 / var;
     EXPECT_LT(e.se, 0.02 * exact);
     EXPECT_NEAR(e.value, exact, 4 * e.se);
+}
+
+TEST(CtMonteCarlo, StandardErrorStaysAccurateWhenTheGapIsLarge) {
+    // A "marginal score" off by 10⁷: the squared gaps are ≈ 10¹⁴ and spread by ≈ 2·10⁷, so
+    // Var = E[d⁴] − E[d²]² would cancel 14 of 16 digits. A running (Welford) update or two
+    // passes keep them; the reference here is two passes.
+    const double c = 1e7;
+    wb::Rng rng(14);
+    const std::size_t n = 2000;
+    xt::xtensor<double, 1> x0 = xt::zeros<double>({n}), z = xt::empty<double>({n});
+    for (std::size_t i = 0; i < n; ++i) z(i) = rng.normal();
+    const auto e = ct_monte_carlo(x0, z, OuKernel{1.0, 1.0}, [c](double) { return -c; });
+    std::vector<double> d2(n);
+    double mean = 0, ss = 0;
+    for (std::size_t i = 0; i < n; ++i) mean += (d2[i] = (c - z(i)) * (c - z(i))) / static_cast<double>(n);
+    for (double v : d2) ss += (v - mean) * (v - mean);
+    const double se = std::sqrt(ss / static_cast<double>(n - 1) / static_cast<double>(n));
+    EXPECT_NEAR(e.value, mean, 1e-12 * mean);
+    EXPECT_NEAR(e.se, se, 1e-6 * se) << "use a stable accumulator such as wb::RunningStats";
 }

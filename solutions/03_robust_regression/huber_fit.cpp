@@ -22,10 +22,12 @@ RobustFit huber_fit(const Matrix& X, const Vector& y, double k, double scale, do
     Vector w = xt::empty<double>({n});
     while (f.iterations < max_iter) {
         const Vector r = y - xt::linalg::dot(X, f.beta);
+        // MUTANT scale_of_the_start_only: f.scale = scale > 0 ? scale : f.iterations == 0 ? mad_sigma(r) : f.scale;
         f.scale = scale > 0 ? scale : mad_sigma(r);
         if (!(f.scale > 0)) throw std::domain_error("huber_fit: the residual scale is zero");
         for (std::size_t i = 0; i < n; ++i) {
             const double u = std::fabs(r(i)) / f.scale;
+            // MUTANT psi_as_weight: w(i) = u <= k ? 1.0 : k;
             w(i) = u <= k ? 1.0 : k / u;
         }
         const Vector next = weighted_least_squares(X, y, w);
@@ -33,6 +35,7 @@ RobustFit huber_fit(const Matrix& X, const Vector& y, double k, double scale, do
         const double step = xt::amax(xt::abs(next - f.beta))();
         f.beta = next;
         if (step <= tol * (1.0 + xt::amax(xt::abs(next))())) {
+            // MUTANT never_converged:
             f.converged = true;
             break;
         }

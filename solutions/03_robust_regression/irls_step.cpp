@@ -15,6 +15,7 @@ IrlsStep irls_step(const Matrix& X, const Vector& y, const Vector& beta, double 
     if (!(k > 0) || !(scale >= 0)) throw std::invalid_argument("irls_step: need k > 0 and scale >= 0");
     // BEGIN SOLUTION 03.3 irls_step
     const Vector r = y - xt::linalg::dot(X, beta);
+    // MUTANT raw_mad: const double s = scale > 0 ? scale : mad_sigma(r) / wb::MadToSigma;
     const double s = scale > 0 ? scale : mad_sigma(r);
     if (!(s > 0)) throw std::domain_error("irls_step: the residual scale is zero (more than half fit exactly)");
     // w_i = ψ(u_i)/u_i with u_i = r_i/ŝ: the fixed point of β ↦ (XᵀWX)⁻¹XᵀWy solves
@@ -22,6 +23,7 @@ IrlsStep irls_step(const Matrix& X, const Vector& y, const Vector& beta, double 
     Vector w = xt::empty<double>({r.size()});
     for (std::size_t i = 0; i < r.size(); ++i) {
         const double u = std::fabs(r(i)) / s;
+        // MUTANT psi_as_weight: w(i) = u <= k ? 1.0 : k;
         w(i) = u <= k ? 1.0 : k / u;
     }
     return {weighted_least_squares(X, y, w), s};

@@ -26,6 +26,7 @@ RobustFit lad_fit(const Matrix& X, const Vector& y, double tol, int max_iter) {
     Vector w = xt::empty<double>({n});
     while (f.iterations < max_iter) {
         const Vector r = y - xt::linalg::dot(X, f.beta);
+        // MUTANT weight_of_signed_r: for (std::size_t i = 0; i < n; ++i) w(i) = 1.0 / std::max(r(i), delta);
         for (std::size_t i = 0; i < n; ++i) w(i) = 1.0 / std::max(std::fabs(r(i)), delta);
         const Vector next = weighted_least_squares(X, y, w);
         ++f.iterations;
@@ -36,6 +37,7 @@ RobustFit lad_fit(const Matrix& X, const Vector& y, double tol, int max_iter) {
             break;
         }
     }
+    // MUTANT scale_of_the_start: f.scale = s0;
     f.scale = mad_sigma(y - xt::linalg::dot(X, f.beta));
     return f;
     // END SOLUTION

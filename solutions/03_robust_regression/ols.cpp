@@ -17,10 +17,13 @@ OlsFit ols(const Matrix& X, const Vector& y) {
     // condition number is the square of X's.
     OlsFit f;
     f.beta = std::get<0>(xt::linalg::lstsq(X, y));
+    // MUTANT residuals_flipped: f.residuals = xt::linalg::dot(X, f.beta) - y;
     f.residuals = y - xt::linalg::dot(X, f.beta);
+    // MUTANT df_n_minus_1: f.sigma2 = xt::sum(f.residuals * f.residuals)() / static_cast<double>(n - 1);
     f.sigma2 = xt::sum(f.residuals * f.residuals)() / static_cast<double>(n - p);
     // Cov β̂ = σ²(XᵀX)⁻¹ when Var(ε|X) = σ²I; plug in σ̂².
     const Matrix XtX = xt::linalg::dot(xt::transpose(X), X);
+    // MUTANT cov_without_sigma2: f.cov = xt::linalg::inv(XtX);
     f.cov = f.sigma2 * xt::linalg::inv(XtX);
     return f;
     // END SOLUTION

@@ -17,10 +17,13 @@ xt::xtensor<double, 1> dsm_terms(const TanhScore& s, const xt::xtensor<double, 2
         // BEGIN SOLUTION 09.3 dsm_loss
         // The model is evaluated at the noisy point x̃ = x + σz; the target is the
         // score of the noising kernel, −(x̃ − x)/σ² = −z/σ.
+        // MUTANT model_at_the_clean_point: for (std::size_t i = 0; i < d; ++i) x_noisy[i] = X(r, i);
         for (std::size_t i = 0; i < d; ++i) x_noisy[i] = X(r, i) + sigma * Z(r, i);
         s(x_noisy.data(), sx.data());
         double e2 = 0.0;
         for (std::size_t i = 0; i < d; ++i) {
+            // MUTANT target_sign: const double e = sx[i] - Z(r, i) / sigma;
+            // MUTANT target_over_sigma_squared: const double e = sx[i] + Z(r, i) / (sigma * sigma);
             const double e = sx[i] + Z(r, i) / sigma;
             e2 += e * e;
         }

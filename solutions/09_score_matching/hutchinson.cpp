@@ -23,7 +23,9 @@ xt::xtensor<double, 2> slicing_directions(Slice kind, std::size_t m, std::size_t
             v[i] = rng.normal();
             norm2 += v[i] * v[i];
         }
+        // MUTANT gaussian_on_the_sphere: if (kind != Slice::Rademacher) {
         if (kind == Slice::Sphere) {
+            // MUTANT sphere_of_radius_one: const double f = std::sqrt(1.0 / norm2);
             const double f = std::sqrt(static_cast<double>(d) / norm2);
             for (std::size_t i = 0; i < d; ++i) v[i] *= f;
         }
@@ -44,6 +46,7 @@ xt::xtensor<double, 1> hutchinson_samples(const xt::xtensor<double, 2>& A, const
         double acc = 0.0;
         for (std::size_t i = 0; i < d; ++i) {
             double Av = 0.0;
+            // MUTANT index_slip: for (std::size_t j = 0; j < d; ++j) Av += A(i, j) * V(r, i);
             for (std::size_t j = 0; j < d; ++j) Av += A(i, j) * V(r, j);
             acc += V(r, i) * Av;
         }

@@ -19,6 +19,7 @@ SliceTerms slice_terms(const TanhScore& s, const xt::xtensor<double, 2>& X, cons
         // BEGIN SOLUTION 09.2 ssm_loss
         // Seed the dual point x + ε v: then s(x + ε v) = s(x) + ε J(x) v, and
         // vᵀ s(x + ε v) = vᵀs + ε vᵀ J v, whose ε-part is vᵀ∇ₓ(vᵀs).
+        // MUTANT seed_ones: for (std::size_t i = 0; i < d; ++i) x[i] = D(X(r, i), 1.0);
         for (std::size_t i = 0; i < d; ++i) x[i] = D(X(r, i), V(r, i));
         s(x.data(), sx.data());
         D p(0.0);
@@ -37,6 +38,8 @@ double ssm_loss(const TanhScore& s, const xt::xtensor<double, 2>& X, const xt::x
     double loss = 0.0;
     // BEGIN SOLUTION 09.2 ssm_loss
     const std::size_t n = t.proj.size();
+    // MUTANT no_half: for (std::size_t r = 0; r < n; ++r) loss += t.proj(r) * t.proj(r) + t.dir(r);
+    // MUTANT divergence_sign: for (std::size_t r = 0; r < n; ++r) loss += 0.5 * t.proj(r) * t.proj(r) - t.dir(r);
     for (std::size_t r = 0; r < n; ++r) loss += 0.5 * t.proj(r) * t.proj(r) + t.dir(r);
     loss /= static_cast<double>(n);
     // STUB: (void)t;

@@ -7,6 +7,8 @@ namespace ch11 {
 double euler_step(double x, double t, double h, const Coefficient& f) {
     // BEGIN SOLUTION 11.1 euler_step
     // Left-point rule for x(t + h) = x(t) + ∫_t^{t+h} f(x(s), s) ds.
+    // MUTANT drift_at_the_end: return x + h * f(x, t + h);
+    // MUTANT no_step_size: return x + f(x, t);
     return x + h * f(x, t);
     // END SOLUTION
 }

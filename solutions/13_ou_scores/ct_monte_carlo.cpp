@@ -15,11 +15,26 @@ wb::Estimate ct_monte_carlo(const xt::xtensor<double, 1>& x0, const xt::xtensor<
     const double sv = std::sqrt(k.v);
     wb::RunningStats acc;
     for (std::size_t i = 0; i < x0.size(); ++i) {
+        // MUTANT noise_times_v: const double xt = k.m * x0(i) + k.v * z(i);
         const double xt = k.m * x0(i) + sv * z(i);
+        // MUTANT conditional_over_v: const double d = -z(i) / k.v - marginal_score(xt);
         const double d = -z(i) / sv - marginal_score(xt);
         acc.add(d * d);
     }
     return {acc.mean(), acc.se(), acc.count()};
+    // BEGIN MUTANT naive_variance
+    // // Var(d²) as E[d⁴] − E[d²]²: it cancels when C_t is large next to its spread.
+    // const double sv = std::sqrt(k.v);
+    // double s1 = 0.0, s2 = 0.0;
+    // for (std::size_t i = 0; i < x0.size(); ++i) {
+    //     const double xt = k.m * x0(i) + sv * z(i);
+    //     const double d = -z(i) / sv - marginal_score(xt);
+    //     s1 += d * d;
+    //     s2 += d * d * d * d;
+    // }
+    // const double n = static_cast<double>(x0.size()), mean = s1 / n;
+    // return {mean, std::sqrt((s2 / n - mean * mean) / (n - 1)), x0.size()};
+    // END MUTANT
     // END SOLUTION
 }
 

@@ -6,16 +6,18 @@ Run from the repo root: python3 -m unittest discover -s tools/tests -t .
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from wbtools import catalog, exgen  # noqa: E402
+from wbtools import catalog, common, exgen, instructor, markers, runner  # noqa: E402
 
 SOLUTION = """\
 // 13.2: the conditional score.
@@ -239,6 +241,251 @@ class Generate(unittest.TestCase):
         exs = catalog.exercises(self.root)
         self.assertEqual([(e.id, e.title) for e in exs], [("13.2", "The score")])
         self.assertTrue(catalog.is_pristine(exs[0]))
+
+
+MUTATED = SOLUTION.replace("    return -(xt - k.m * x0) / k.v;\n",
+                           "    // MUTANT flipped_sign: return (xt - k.m * x0) / k.v;\n"
+                           "    // MUTANT over_sqrt_v: return -(xt - k.m * x0) / std::sqrt(k.v);\n"
+                           "    return -(xt - k.m * x0) / k.v;\n")
+
+
+class Mutants(unittest.TestCase):
+    def test_a_mutant_line_replaces_the_code_line_below_it(self):
+        texts = markers.mutant_texts(MUTATED, "s.cpp")
+        self.assertEqual(list(texts), ["flipped_sign", "over_sqrt_v"])
+        body = [l for l in texts["flipped_sign"].splitlines() if not l.lstrip().startswith("//")]
+        self.assertIn("    return (xt - k.m * x0) / k.v;", body)
+        self.assertNotIn("    return -(xt - k.m * x0) / k.v;", body)
+        self.assertIn("    return -(xt - k.m * x0) / std::sqrt(k.v);", texts["over_sqrt_v"].splitlines())
+        # Everything else is the solution, line for line (after the one-line header).
+        sol = MUTATED.splitlines()
+        got = texts["flipped_sign"].splitlines()[1:]
+        self.assertEqual(len(got), len(sol))
+        self.assertEqual([i for i, (a, b) in enumerate(zip(sol, got)) if a != b], [sol.index(
+            "    return -(xt - k.m * x0) / k.v;")])
+
+    def test_mutants_never_reach_the_stub_or_the_manifest(self):
+        text, _ = exgen.compile_text(MUTATED, "s.cpp", "13", "conditional_score")
+        self.assertEqual(text, STUB)
+        with tempfile.TemporaryDirectory() as d:
+            root = make_tree(d, {"conditional_score.cpp": MUTATED})
+            rc, out = gen(root)
+            self.assertEqual(rc, 0)
+            self.assertNotIn("warning: solutions", out)
+            manifest = (root / "exercises" / "13_ou" / exgen.MANIFEST).read_text()
+            for word in ("MUTANT", "flipped_sign", "sqrt"):
+                self.assertNotIn(word, manifest)
+                self.assertNotIn(word, (root / "exercises" / "13_ou" / "conditional_score.cpp").read_text())
+
+    def test_generate_warns_about_an_exercise_with_fewer_than_two_mutants(self):
+        with tempfile.TemporaryDirectory() as d:
+            rc, out = gen(make_tree(d))
+        self.assertEqual(rc, 0)
+        self.assertIn("warning: solutions/13_ou/conditional_score.cpp has 0 mutant(s)", out)
+
+    def test_a_block_replaces_the_region_and_an_empty_line_deletes(self):
+        src = ("int f(int a) {\n"
+               "    // BEGIN SOLUTION 13.1 f\n"
+               "    // MUTANT no_double:\n"
+               "    a *= 2;\n"
+               "    return a + 1;\n"
+               "    // BEGIN MUTANT off_by_one\n"
+               "    // a *= 2;\n"
+               "    //\n"
+               "    // return a;\n"
+               "    // END MUTANT\n"
+               "    // END SOLUTION\n"
+               "}\n")
+        texts = markers.mutant_texts(src)
+        self.assertEqual(texts["no_double"].split("\n", 1)[1], src.replace("    a *= 2;\n", "", 1))
+        self.assertIn("    // BEGIN SOLUTION 13.1 f\n    a *= 2;\n\n    return a;\n    // END SOLUTION\n",
+                      texts["off_by_one"])
+        self.assertEqual(exgen.compile_text(src)[0].count("\n"), 4)
+
+    def assert_error(self, body, line, words):
+        src = "int f(int a) {\n    // BEGIN SOLUTION 13.1 f\n" + body + "    // END SOLUTION\n}\n"
+        with self.assertRaises(markers.MarkerError) as cm:
+            markers.parse(src, "s.cpp")
+        self.assertIn(line, [p[1] for p in cm.exception.problems], cm.exception.problems)
+        self.assertIn(words, str(cm.exception).lower())
+
+    def test_malformed_mutants_are_errors_with_their_line(self):
+        code = "    return a;\n"
+        self.assert_error("    // MUTANT x: return 1;\n    // MUTANT x: return 2;\n" + code, 4, "duplicate")
+        self.assert_error("    // MUTANT Bad-Name: return 1;\n" + code, 3, "bad mutant name")
+        self.assert_error("    // MUTANT nocolon return 1;\n" + code, 3, "unknown or misplaced")
+        self.assert_error("    // MUTANTS x: return 1;\n" + code, 3, "unknown or misplaced")
+        self.assert_error(code + "    // MUTANT last: return 1;\n", 4, "right above the code line")
+        self.assert_error("    // MUTANT gap: return 1;\n\n" + code, 3, "right above the code line")
+        self.assert_error("    // MUTANT onto_a_comment: return 1;\n    // a comment\n" + code, 3, "right above")
+        self.assert_error("    // MUTANT same: return  a;\n" + code, 3, "changes nothing")
+        self.assert_error("    // BEGIN MUTANT open\n    // return 1;\n", 5, "inside the mutant block open opened at line 3")
+        self.assert_error("    // BEGIN MUTANT live\n    return 1;\n    // END MUTANT\n" + code, 4, "code inside")
+        self.assert_error("    // BEGIN MUTANT empty\n    // END MUTANT\n" + code, 3, "empty")
+        self.assert_error("    // BEGIN MUTANT copy\n    // return a;\n    // END MUTANT\n" + code, 3,
+                          "changes nothing")
+        self.assert_error(code + "    // END MUTANT\n", 4, "without begin mutant")
+        with self.assertRaises(markers.MarkerError) as cm:
+            markers.parse("// MUTANT outside: int x;\nint y;\n", "s.cpp")
+        self.assertIn("outside a solution region", str(cm.exception).lower())
+        with self.assertRaises(markers.MarkerError) as cm:
+            markers.parse("int f() {\n    // BEGIN SOLUTION 13.1 f\n    // BEGIN MUTANT never\n    // return 1;\n"
+                        "}\n", "s.cpp")
+        self.assertEqual({p[1] for p in cm.exception.problems}, {2, 3, 5})
+
+    def test_a_mutant_marker_error_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as d:
+            root = make_tree(d, {"conditional_score.cpp": MUTATED.replace("over_sqrt_v", "flipped_sign")})
+            err = io.StringIO()
+            with mock.patch.object(sys, "stderr", err):
+                rc, _ = gen(root)
+            self.assertEqual(rc, 2)
+            self.assertIn("solutions/13_ou/conditional_score.cpp:11: duplicate mutant name", err.getvalue())
+            self.assertFalse((root / "exercises" / "13_ou" / "conditional_score.cpp").exists())
+
+
+def tools_tree(base, solutions=None, tests=("conditional_score",)):
+    """make_tree with the real tools/, so ./workbook runs in it."""
+    root = make_tree(base, solutions, tests)
+    shutil.copytree(ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__", "tests"))
+    return root
+
+
+def workbook(root, *args):
+    r = subprocess.run([sys.executable, str(root / "tools" / "workbook.py"), *args], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True, env=dict(os.environ, NO_COLOR="1"))
+    return r.returncode, r.stdout, r.stderr
+
+
+def files(root):
+    """Every file under root with its bytes (to prove nothing was written)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(Path(root).rglob("*"))
+            if p.is_file() and "tools" not in p.relative_to(root).parts}
+
+
+class HostileInputs(unittest.TestCase):
+    """Each is one line on stderr, exit 2 (usage) or 1 (a file), and writes nothing."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.root = tools_tree(Path(self.tmp.name) / "wb", {"conditional_score.cpp": MUTATED,
+                                                            "other.cpp": MUTATED.replace("13.2 conditional_score",
+                                                                                         "13.3 other")},
+                               tests=("conditional_score", "other"))
+        self.ex = self.root / "exercises" / "13_ou" / "conditional_score.cpp"
+        self.assertEqual(workbook(self.root, "generate")[0], 0)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def assert_one_line(self, rc, status, err, *words):
+        self.assertEqual(rc, status, err)
+        self.assertEqual(len(err.strip().splitlines()), 1, err)
+        self.assertNotIn("Traceback", err)
+        for w in words:
+            self.assertIn(w, err)
+
+    def test_an_unknown_chapter_is_a_usage_error(self):
+        before = files(self.root)
+        for args in (["generate", "99"], ["generate", "--check", "99"], ["generate", "13", "1x"],
+                     ["verify", "99"]):
+            rc, out, err = workbook(self.root, *args)
+            self.assert_one_line(rc, 2, err, "no chapter", "13")
+        self.assertEqual(files(self.root), before)
+        self.assertEqual(workbook(self.root, "generate", "13_ou")[0], 0)
+
+    def test_verify_in_a_student_edition_says_there_are_no_solutions(self):
+        shutil.rmtree(self.root / "solutions")
+        rc, out, err = workbook(self.root, "verify")
+        self.assert_one_line(rc, 2, err, "no solutions/", "student edition")
+        self.assertFalse((self.root / "build").exists())
+
+    def assert_nothing_written(self, before):
+        self.assertEqual(files(self.root), before)
+        self.assertEqual([p for p in self.root.rglob("*.tmp")], [])
+        self.assertFalse((self.root / "exercises" / ".backup").exists())
+
+    def test_generate_force_onto_a_folder_names_it(self):
+        self.ex.unlink()
+        self.ex.mkdir()
+        (self.root / "solutions" / "13_ou" / "other.cpp").write_text(MUTATED.replace(
+            "13.2 conditional_score", "13.3 other").replace("// 13.2", "// 13.3 (v2)"))
+        before = files(self.root)
+        rc, out, err = workbook(self.root, "generate", "--force")
+        self.assert_one_line(rc, 1, err, "cannot write exercises/13_ou/conditional_score.cpp")
+        self.assertNotIn("backup", out)
+        self.assert_nothing_written(before)  # other.cpp neither: the chapter is written whole or not at all
+
+    def test_generate_force_that_cannot_rename_keeps_the_students_file(self):
+        # As root no permission bit stops us, so the failing write is simulated.
+        self.ex.write_text(STUB + "// my edits\n")
+        before = files(self.root)
+        real = os.replace
+
+        def fail_on_exercise(src, dst):
+            if Path(dst).name == "conditional_score.cpp":
+                raise PermissionError(13, "Permission denied", str(src))
+            real(src, dst)
+
+        err = io.StringIO()
+        with mock.patch.object(common.os, "replace", fail_on_exercise), mock.patch.object(sys, "stderr", err):
+            rc, out = gen(self.root, force=True)
+        self.assertEqual(rc, 1)
+        self.assertIn("cannot write exercises/13_ou/conditional_score.cpp: Permission denied", err.getvalue())
+        self.assertNotIn("backup", out)
+        self.assert_nothing_written(before)
+
+    def test_a_generate_that_fails_midway_leaves_the_chapter_as_it_was(self):
+        for name in ("conditional_score.cpp", "other.cpp"):
+            p = self.root / "solutions" / "13_ou" / name
+            p.write_text(p.read_text().replace("namespace ch13 {", "namespace ch13 {  // v2"))
+        before = files(self.root)
+        real, calls = os.replace, []
+
+        def fail_second(src, dst):  # the first file is renamed into place, the second fails
+            calls.append(dst)
+            if len(calls) == 2:
+                raise OSError(28, "No space left on device", str(src))
+            real(src, dst)
+
+        with mock.patch.object(common.os, "replace", fail_second), mock.patch.object(sys, "stderr", io.StringIO()):
+            rc, _ = gen(self.root)
+        self.assertEqual(rc, 1)
+        self.assertGreaterEqual(len(calls), 2)
+        self.assert_nothing_written(before)
+        self.assertEqual(gen(self.root)[0], 0)
+        self.assertIn("// v2", self.ex.read_text())
+
+    def test_reset_onto_a_folder_names_it(self):
+        self.ex.unlink()
+        self.ex.mkdir()
+        before = files(self.root)
+        rc, out, err = workbook(self.root, "reset", "13.2")
+        self.assert_one_line(rc, 1, err, "cannot write exercises/13_ou/conditional_score.cpp")
+        self.assertNotIn("saved", out)
+        self.assert_nothing_written(before)
+
+    def test_reset_that_cannot_write_keeps_the_students_file(self):
+        self.ex.write_text(STUB + "// my edits\n")
+        before = files(self.root)
+        with mock.patch.object(common.os, "replace", side_effect=PermissionError(13, "Permission denied")):
+            with self.assertRaises(common.FileError) as cm:
+                runner.cmd_reset(["13.2"], self.root)
+        self.assertIn("cannot write exercises/13_ou/conditional_score.cpp: Permission denied", str(cm.exception))
+        self.assert_nothing_written(before)
+
+    def test_temporary_names_are_ignored_by_git_and_the_copier(self):
+        tmp = common.temp_name(self.ex)
+        self.assertTrue(tmp.name.startswith(".conditional_score.cpp.") and tmp.name.endswith(".tmp"), tmp)
+        tmp.write_text("half")
+        dest = Path(self.tmp.name) / "copy"
+        instructor.copy_tree(self.root, dest)
+        self.assertTrue((dest / "exercises" / "13_ou" / "conditional_score.cpp").is_file())
+        self.assertFalse((dest / "exercises" / "13_ou" / tmp.name).exists())
+        if shutil.which("git") and (ROOT / ".git").exists():
+            rel = f"exercises/13_ou_scores/{tmp.name}"
+            r = subprocess.run(["git", "-C", str(ROOT), "check-ignore", "-q", "--no-index", rel])
+            self.assertEqual(r.returncode, 0, f"{rel} is not ignored by .gitignore")
 
 
 class CommittedExercises(unittest.TestCase):

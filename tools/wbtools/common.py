@@ -1,8 +1,12 @@
 """Paths and helpers shared by the workbook's tools."""
+import argparse
+import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,6 +19,148 @@ class UsageError(Exception):
 
 def die(msg):
     raise UsageError(msg)
+
+
+class FileError(UsageError, OSError):
+    """A file that cannot be read or written: printed as one line naming it, exit
+    status 1. It is an OSError too, so callers that ignore I/O errors still do."""
+    status = 1
+
+
+class ArgParser(argparse.ArgumentParser):
+    """argparse whose usage errors are the workbook's one-line errors (status 2)."""
+
+    def error(self, message):
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def chapter_args(root, kind, args, what):
+    """The chapter numbers ("13") named by args ("13", "13_ou_scores", "ch13"),
+    checked against the folders under root/kind before anything is done."""
+    known = dict(chapter_dirs(root, kind))
+    out = []
+    for a in args:
+        nn = a[2:] if a.startswith("ch") else a
+        hit = [n for n, d in known.items() if nn in (n, d)]
+        if not hit:
+            raise UsageError(f"{what}: no chapter '{a}' in {kind}/ (chapters: {', '.join(known) or 'none'})")
+        out.append(hit[0])
+    return tuple(out)
+
+
+def sha256(data):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_text(path):
+    return Path(path).read_bytes().decode("utf-8")
+
+
+def shown(path, root=ROOT):
+    """path relative to root when it lies inside, for messages."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def temp_name(path):
+    """Where a file is written before it is renamed into place: `.NAME.PID.tmp` beside
+    it, which .gitignore (`*.tmp`) and the copier's filter both skip."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+BACKUP_DIR = ".backup"
+
+
+def backup_path(root, path):
+    """A fresh exercises/.backup/<UTC time>/<path relative to exercises/> for path."""
+    root = Path(root)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    rel = Path(path).resolve().relative_to((root / "exercises").resolve())
+    base = root / "exercises" / BACKUP_DIR
+    dest, k = base / stamp / rel, 1
+    while dest.exists():
+        dest, k = base / f"{stamp}-{k}" / rel, k + 1
+    return dest
+
+
+def _make_parent(path, made):
+    """mkdir -p path's folder, remembering the folders it created (for rollback)."""
+    missing = []
+    p = Path(path).parent
+    while not p.exists():
+        missing.append(p)
+        p = p.parent
+    for d in reversed(missing):
+        d.mkdir()
+        made.append(d)
+
+
+def write_files(items, root=ROOT, back_up=()):
+    """Writes every (path, text or bytes) of items, or none of them.
+
+    Each file goes to its temp_name() first; the files in back_up are then copied
+    under exercises/.backup/; only then are the temporaries renamed over their
+    targets. On any error the targets renamed so far get their old bytes back, the
+    temporaries, backups and new folders are removed, and FileError names the file
+    in one line. Returns {path: its backup} for the files in back_up."""
+    items = [(Path(p), c.encode("utf-8") if isinstance(c, str) else c) for p, c in items]
+    back_up = {Path(p) for p in back_up}
+    staged, backups, renamed, made = [], {}, [], []
+    current = None
+    try:
+        for path, data in items:
+            current = path
+            if path.exists() and not path.is_file():
+                raise IsADirectoryError(21, "not a regular file")
+            old = path.read_bytes() if path.exists() else None
+            _make_parent(path, made)
+            tmp = temp_name(path)
+            staged.append((tmp, path, old))
+            tmp.write_bytes(data)
+        for path in sorted(back_up):
+            current = path
+            dest = backup_path(root, path)
+            _make_parent(dest, made)
+            shutil.copy2(path, dest)
+            backups[path] = dest
+        for tmp, path, old in staged:
+            current = path
+            os.replace(tmp, path)
+            renamed.append((path, old))
+    except OSError as e:
+        for path, old in reversed(renamed):
+            try:
+                if old is None:
+                    path.unlink()
+                else:
+                    tmp = temp_name(path)
+                    tmp.write_bytes(old)
+                    os.replace(tmp, path)
+            except OSError:
+                pass
+        for p in [t for t, _, _ in staged] + list(backups.values()):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+        for d in reversed(made):
+            try:
+                d.rmdir()
+            except OSError:
+                pass
+        why = e.strerror or str(e)
+        raise FileError(f"cannot write {shown(current, root)}: {why}; nothing was written") from None
+    return backups
+
+
+def write_atomic(path, content, root=ROOT):
+    """Writes one file through a temporary and a rename (see write_files)."""
+    write_files([(path, content)], root)
 
 
 def chapter_dirs(root=ROOT, kind="chapters"):

@@ -2,19 +2,8 @@
 
     ./workbook generate [--check] [--force]
 
-A region a student must write is marked in the reference code
-
-        // BEGIN SOLUTION 13.2 conditional_score
-        return -(xt - k.m * x0) / k.v;
-        // END SOLUTION
-
-and becomes, at the BEGIN line's indentation,
-
-        // EXERCISE 13.2 conditional_score: write this part (hint: ./workbook hint 13.2)
-        throw wb::NotImplemented("13.2 conditional_score");
-
-Lines `// STUB: <code>` inside a region are emitted (uncommented) instead of the
-throw. Everything else is copied byte for byte, so the output is deterministic.
+The markers (SOLUTION regions, STUB lines and MUTANT lines or blocks, which never
+reach a stub) are read by markers.py.
 
 exercises/NN_topic/.generated.json (the chapter's manifest, committed with the
 chapter) records for each generated file its exercise id, its SHA-256 and its
@@ -23,123 +12,28 @@ the manifest's was edited by someone and is not overwritten without --force (whi
 keeps a backup), and `./workbook reset` can restore a stub even in the student
 edition, where solutions/ is absent.
 """
-import argparse
-import hashlib
 import json
-import os
 import re
-import shutil
 import sys
-import time
 from pathlib import Path
 
-from . import common
+from . import common, markers
 
 MANIFEST = ".generated.json"
-BACKUP_DIR = ".backup"
+BACKUP_DIR = common.BACKUP_DIR
 SOURCE_SUFFIXES = {".cpp", ".cc", ".hpp", ".h"}
+MIN_MUTANTS = 2  # every exercise carries at least this many mutants
 
-BEGIN_RE = re.compile(r"^([ \t]*)//[ \t]*BEGIN SOLUTION[ \t]+(.*?)[ \t]*\r?\n?$")
-END_RE = re.compile(r"^[ \t]*//[ \t]*END SOLUTION[ \t]*\r?\n?$")
-STUB_RE = re.compile(r"^([ \t]*)//[ \t]*STUB:[ ]?(.*?)(\r?\n?)$")
-ID_RE = re.compile(r"^(\d\d)\.(\d+) ([A-Za-z_][A-Za-z0-9_]*)$")
-# Anything that looks like a marker but is not one of the three above is an error,
-# so a typo (`// BEGIN SOLUTON`, `x = 1; // END SOLUTION`) cannot silently leak code.
-MARKER_LIKE_RE = re.compile(
-    r"(?i:\b(BEGIN|END)[ \t]+SOLUTION\b)|//[ \t]*(BEGIN|END)[ \t]+[A-Z][A-Z_]*\b|//[ \t]*STUB\b")
-
-
-class ArgParser(argparse.ArgumentParser):
-    """argparse whose usage errors are the workbook's one-line errors (status 2)."""
-
-    def error(self, message):
-        raise common.UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
-
-
-class MarkerError(Exception):
-    """Malformed markers: a list of (path, line, message)."""
-
-    def __init__(self, problems):
-        super().__init__("; ".join(f"{p}:{n}: {m}" for p, n, m in problems))
-        self.problems = problems
-
-
-def sha256(data):
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    return hashlib.sha256(data).hexdigest()
-
-
-def stub_lines(indent, exercise_id, stub_code, eol):
-    """The lines that replace one region."""
-    short = exercise_id.split(" ")[0]
-    out = [f"{indent}// EXERCISE {exercise_id}: write this part (hint: ./workbook hint {short}){eol}"]
-    if stub_code:
-        out += stub_code
-    else:
-        out.append(f'{indent}throw wb::NotImplemented("{exercise_id}");{eol}')
-    return out
-
-
-def compile_text(text, path="<text>", chapter=None, stem=None):
-    """Compiles one solution file. Returns (output text, exercise id or None).
-
-    `chapter` ("13") and `stem` ("conditional_score"), when given, must match the
-    id in the markers. Raises MarkerError listing every problem with its line.
-    """
-    problems = []
-    out = []
-    ex_id = None
-    region = None  # (line number, indent, id, stub lines, eol)
-    for n, line in enumerate(text.splitlines(keepends=True), start=1):
-        b, e, s = BEGIN_RE.match(line), END_RE.match(line), STUB_RE.match(line)
-        if b:
-            if region:
-                problems.append((path, n, f"nested BEGIN SOLUTION (the region opened at line {region[0]} "
-                                           "is not closed)"))
-                continue
-            rid = b.group(2)
-            m = ID_RE.match(rid)
-            if not m:
-                problems.append((path, n, f"bad exercise id '{rid}' (want 'NN.k name', e.g. '13.2 "
-                                           "conditional_score')"))
-            else:
-                if chapter is not None and m.group(1) != chapter:
-                    problems.append((path, n, f"exercise {rid} is in chapter folder {chapter}"))
-                if stem is not None and m.group(3) != stem:
-                    problems.append((path, n, f"exercise {rid} must be named after its file ({stem})"))
-                if ex_id is None:
-                    ex_id = rid
-                elif rid != ex_id:
-                    problems.append((path, n, f"a file holds one exercise: {rid} after {ex_id}"))
-            eol = "\r\n" if line.endswith("\r\n") else "\n"
-            region = (n, b.group(1), rid, [], eol)
-        elif e:
-            if not region:
-                problems.append((path, n, "END SOLUTION without BEGIN SOLUTION"))
-                continue
-            out += stub_lines(region[1], region[2], region[3], region[4])
-            region = None
-        elif s:
-            if not region:
-                problems.append((path, n, "STUB line outside a SOLUTION region"))
-            else:
-                region[3].append(f"{s.group(1)}{s.group(2)}{s.group(3)}")
-        elif MARKER_LIKE_RE.search(line):
-            problems.append((path, n, f"unknown or misplaced marker '{line.strip()}' (markers are "
-                                       "'// BEGIN SOLUTION NN.k name', '// END SOLUTION', '// STUB: code', "
-                                       "each on its own line)"))
-        elif not region:
-            out.append(line)
-    if region:
-        problems.append((path, region[0], f"BEGIN SOLUTION {region[2]} is never closed (END SOLUTION missing)"))
-    if problems:
-        raise MarkerError(problems)
-    return "".join(out), ex_id
-
-
-def read_text(path):
-    return Path(path).read_bytes().decode("utf-8")
+# The marker language lives in markers.py; these names are kept for the tools that use them.
+MarkerError = markers.MarkerError
+parse = markers.parse
+compile_text = markers.compile_text
+stub_text = markers.stub_text
+mutant_texts = markers.mutant_texts
+# Compatibility aliases: these helpers moved to common.py.
+ArgParser = common.ArgParser
+sha256 = common.sha256
+read_text = common.read_text
 
 
 def solution_files(root):
@@ -167,7 +61,8 @@ def exercise_tests(root):
 def plan(root, chapters=()):
     """Compiles every solution (of `chapters`, e.g. ("13",), if given) in memory.
     Returns (outputs, orphans) where outputs maps 'NN_topic/X.cpp' ->
-    {"content", "exercise"}; raises MarkerError."""
+    {"content", "exercise", "mutants" (names), "solution" (its path)}; raises
+    MarkerError."""
     root = Path(root)
     problems, outputs = [], {}
     tests = {t for t in exercise_tests(root) if not chapters or t[0][:2] in chapters}
@@ -180,7 +75,8 @@ def plan(root, chapters=()):
         stem = rel[: -len(".cpp")] if rel.endswith(".cpp") else None
         is_exercise = stem is not None and (dirname, stem) in tests
         try:
-            content, ex_id = compile_text(read_text(path), shown, nn, stem if is_exercise else None)
+            lines, regions, mutants, ex_id = parse(read_text(path), shown, nn, stem if is_exercise else None)
+            content = stub_text(lines, regions)
         except MarkerError as err:
             problems += err.problems
             continue
@@ -195,7 +91,8 @@ def plan(root, chapters=()):
             if key in ids and ids[key] != shown:
                 problems.append((shown, 1, f"exercise {ex_id.split(' ')[0]} is also in {ids[key]}"))
             ids[key] = shown
-        outputs[f"{dirname}/{rel}"] = {"content": content, "exercise": ex_id}
+        outputs[f"{dirname}/{rel}"] = {"content": content, "exercise": ex_id, "mutants": list(mutants),
+                                       "solution": shown}
     if problems:
         raise MarkerError(problems)
     orphans = []
@@ -253,27 +150,13 @@ def pristine(root, dirname, x):
     return entry["stub"] if entry else None
 
 
-def write_atomic(path, content):
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    os.replace(tmp, path)
+# Compatibility aliases: writing and backing up moved to common.py.
+write_atomic = common.write_atomic
 
 
 def backup(root, path):
-    """Copies path to exercises/.backup/<UTC time>/<path relative to exercises/>
-    and returns the backup's path."""
-    root = Path(root)
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-    rel = Path(path).resolve().relative_to((root / "exercises").resolve())
-    base = root / "exercises" / BACKUP_DIR
-    dest, k = base / stamp / rel, 1
-    while dest.exists():
-        dest, k = base / f"{stamp}-{k}" / rel, k + 1
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(path, dest)
-    return dest
+    """Copies path under exercises/.backup/ and returns the copy's path."""
+    return common.write_files([], root, back_up=[path])[Path(path)]
 
 
 def print_problems(problems):
@@ -301,6 +184,9 @@ def generate(root=common.ROOT, check=False, force=False, out=sys.stdout, chapter
         text = hints.read_text(encoding="utf-8") if hints.exists() else ""
         if ident and not re.search(rf"^##[ \t]+{re.escape(ident)}[ \t]+[—–-]", text, re.M):
             print(f"warning: exercises/{rel.split('/')[0]}/HINTS.md has no heading '## {ident} — Title'", file=out)
+        if ident and len(o["mutants"]) < MIN_MUTANTS:
+            print(f"warning: {o['solution']} has {len(o['mutants'])} mutant(s); an exercise needs at least "
+                  f"{MIN_MUTANTS} (// MUTANT name: code)", file=out)
     old = {k: v for k, v in load_manifest(root).items() if not chapters or k[:2] in chapters}
     ex = root / "exercises"
     stale = sorted(set(old) - set(outputs))
@@ -326,49 +212,75 @@ def generate(root=common.ROOT, check=False, force=False, out=sys.stdout, chapter
         print(f"exercises/ is up to date ({len(outputs)} files generated from solutions/)", file=out)
         return 0
 
-    written, kept, same = [], [], 0
-    final = {}
-    for rel, o in sorted(outputs.items()):
-        p = ex / rel
-        data = o["content"].encode("utf-8")
-        if p.exists():
-            current = p.read_bytes()
-            if current == data:
-                same += 1
-                final[rel] = o
-                continue
-            generated_last = old.get(rel, {}).get("sha256")
-            if sha256(current) != generated_last:
-                if not force:
-                    kept.append(rel)
-                    if rel in old:
-                        final[rel] = {"content": old[rel]["stub"], "exercise": old[rel]["exercise"]}
-                    continue
-                b = backup(root, p)
-                print(f"backup: exercises/{rel} (edited) saved as {b}", file=out)
-        write_atomic(p, data)
-        written.append(rel)
-        final[rel] = o
-    for d, text in manifest_texts(final, {rel.split("/")[0] for rel in outputs}).items():
-        write_atomic(manifest_path(root, d), text)
+    # Each chapter's files and manifest are written together or not at all.
+    written, kept, same, status = [], [], 0, 0
+    for d in sorted({rel.split("/")[0] for rel in outputs}):
+        try:
+            w, k, n = write_chapter(root, d, {r: o for r, o in outputs.items() if r.split("/")[0] == d}, old,
+                                    force, out)
+        except common.FileError as err:
+            print(f"workbook: error: {err}", file=sys.stderr)
+            status = 1
+            continue
+        written += w
+        kept += k
+        same += n
     for rel in written:
         print(f"wrote exercises/{rel}", file=out)
     print(f"generate: {len(written)} written, {same} unchanged, {len(kept)} kept", file=out)
-    if kept:
-        for rel in kept:
-            print(f"kept: exercises/{rel} differs from what was last generated (someone edited it); "
-                  "not overwritten. Use --force to overwrite it (a backup is kept).", file=out)
-        return 1
-    return 0
+    for rel in kept:
+        print(f"kept: exercises/{rel} differs from what was last generated (someone edited it); "
+              "not overwritten. Use --force to overwrite it (a backup is kept).", file=out)
+    return status or (1 if kept else 0)
+
+
+def write_chapter(root, d, outputs, old, force, out):
+    """Writes one chapter's generated files and its manifest, all or none (raises
+    common.FileError). Returns (written, kept, number unchanged)."""
+    ex = root / "exercises"
+    writes, back_up, written, kept, same, final = [], [], [], [], 0, {}
+    for rel, o in sorted(outputs.items()):
+        p = ex / rel
+        data = o["content"].encode("utf-8")
+        if p.exists() and not p.is_file():
+            raise common.FileError(f"cannot write exercises/{rel}: not a regular file; nothing was written")
+        try:
+            current = p.read_bytes() if p.exists() else None
+        except OSError as e:
+            raise common.FileError(f"cannot read exercises/{rel}: {e.strerror}; nothing was written") from None
+        if current == data:
+            same += 1
+            final[rel] = o
+            continue
+        if current is not None and sha256(current) != old.get(rel, {}).get("sha256"):
+            if not force:
+                kept.append(rel)
+                if rel in old:
+                    final[rel] = {"content": old[rel]["stub"], "exercise": old[rel]["exercise"]}
+                continue
+            back_up.append(p)
+        writes.append((p, data))
+        written.append(rel)
+        final[rel] = o
+    mp = manifest_path(root, d)
+    text = manifest_texts(final, {d})[d]
+    if not mp.is_file() or mp.read_bytes() != text.encode("utf-8"):
+        writes.append((mp, text))
+    backups = common.write_files(writes, root, back_up)
+    for p, b in sorted(backups.items()):
+        print(f"backup: {common.shown(p, root)} (edited) saved as {b}", file=out)
+    return written, kept, same
 
 
 def main(cmd, args):
-    ap = ArgParser(prog="./workbook generate",
-                                 description="Compile solutions/ into the exercise stubs in exercises/.")
+    ap = ArgParser(prog="./workbook generate", description="Compile solutions/ into the exercise stubs in exercises/.")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 listing the files that differ from the compiler's output")
     ap.add_argument("--force", action="store_true",
                     help="overwrite edited exercise files (each is backed up under exercises/.backup/)")
     ap.add_argument("chapters", nargs="*", help="only these chapters (e.g. 13); default all")
     a = ap.parse_args(args)
-    return generate(common.ROOT, check=a.check, force=a.force, chapters=tuple(c[:2] for c in a.chapters))
+    chapters = tuple(a.chapters)
+    if (common.ROOT / "solutions").is_dir():  # else generate() says there is nothing to compile
+        chapters = common.chapter_args(common.ROOT, "solutions", a.chapters, "generate")
+    return generate(common.ROOT, check=a.check, force=a.force, chapters=chapters)

@@ -302,13 +302,13 @@ def cmd_reset(args, root):
         if stub is None:
             common.die(f"no stub for {ex.name}: neither solutions/ nor exercises/{ex.dirname}/{exgen.MANIFEST} has it")
         data = stub.encode("utf-8")
-        if ex.path.exists() and ex.path.read_bytes() == data:
+        if ex.path.is_file() and ex.path.read_bytes() == data:
             print(f"{ex.rel()} is already the stub")
             continue
-        if ex.path.exists():
-            b = exgen.backup(root, ex.path)
-            print(f"your file was saved as {b}")
-        exgen.write_atomic(ex.path, data)
+        # The backup and the stub are written together or not at all (FileError names the file).
+        backups = common.write_files([(ex.path, data)], root, back_up=[ex.path] if ex.path.is_file() else [])
+        if backups:
+            print(f"your file was saved as {backups[ex.path]}")
         print(f"{ex.rel()}: restored the stub of {ex.name}")
     return 0
 
