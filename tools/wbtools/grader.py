@@ -68,8 +68,9 @@ def _link_line(bd, target):
     return shlex.split(line)
 
 
-def prepare(root, work, exercises_filter=None, log=None):
-    """The trusted build for grading root's exercises (reused while the tree is unchanged)."""
+def prepare(root, work, only=(), log=None):
+    """The trusted build for grading root's exercises (all, or only those of the
+    chapters "NN" and ids "NN.k" in only), reused while the tree is unchanged."""
     from .instructor import copy_tree
     root, work = Path(root).resolve(), Path(work).resolve()
     if not (root / "solutions").is_dir():
@@ -80,18 +81,23 @@ def prepare(root, work, exercises_filter=None, log=None):
     copy_tree(root, incoming / "tree", exclude_top={"solutions", "figures"})
     key = _tree_key(incoming / "tree")
     tdir = work / f"trusted-{key}"
-    ready = tdir / "ready.json"
+    ready = tdir / f"ready-{'_'.join(sorted(only)) or 'all'}.json"
     if ready.exists():
         shutil.rmtree(incoming)
         return Trusted(root, tdir, key, json.loads(ready.read_text(encoding="utf-8")))
-    for old in work.glob("trusted-*"):
-        shutil.rmtree(old, ignore_errors=True)
-    os.chmod(incoming, 0o755)
-    incoming.rename(tdir)
+    if tdir.is_dir():
+        shutil.rmtree(incoming)
+    else:
+        for old in work.glob("trusted-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        os.chmod(incoming, 0o755)
+        incoming.rename(tdir)
     if log:
         print(f"building the trusted grading tree in {tdir} (once per version of the tests) ...", file=log, flush=True)
     bd = catalog.build_dir(tdir / "tree", tdir / "build")
-    exs = [e for e in catalog.exercises(tdir / "tree") if not exercises_filter or exercises_filter(e)]
+    exs = [e for e in catalog.exercises(tdir / "tree") if not only or e.nn in only or e.id in only]
+    if not exs:
+        common.die("no exercises to grade")
     targets = [t for e in exs for t in (e.target, f"probe_ex{e.nn}_{e.x}")]
     ok, out = catalog.build(bd, targets, keep_going=True, timeout=7200)
     if not ok:
@@ -235,7 +241,10 @@ class Submission:
                              limits=BUILD_LIMITS)
             if r.returncode != 0 or r.timed_out:
                 msg = catalog.compiler_messages(self.clean(r.output), 40) or f"the compiler stopped ({r.returncode})"
-                return None, "does not compile:\n" + msg, r.flags
+                flags = list(r.flags)
+                if re.search(r"fatal error: /\S+: No such file", r.output):
+                    flags.append("includes a file by absolute path (outside the workbook)")
+                return None, _clip("does not compile:\n" + msg), flags
             # Safe to share: the object was copied before any of the student's code ran.
             data_o = _read_back(obj, 256 << 20)
             if data_o is None:

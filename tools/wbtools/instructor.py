@@ -1,7 +1,6 @@
 """The instructor's commands:
 
     ./workbook grade [--submission DIR | --class DIR] [--out PATH] [--timeout S] [--work DIR] [CHAPTER ...]
-    ./workbook autograder DIR [CHAPTER ...]
     ./workbook student-edition DIR
 
 grade assumes a hostile submission (README, "Grading"). It takes only the exercise
@@ -69,8 +68,8 @@ def check_args(a, class_mode):
         if not out.parent.is_dir():
             common.die(f"--out {out}: the folder {out.parent} does not exist")
     for c in a.chapters:
-        if not re.fullmatch(r"\d\d", c[:2]) or not any(d[0] == c[:2] for d in common.chapter_dirs(common.ROOT, "exercises")):
-            common.die(f"no chapter '{c}' with exercises")
+        if not re.fullmatch(r"\d\d(\.\d+)?", c) or not any(d[0] == c[:2] for d in common.chapter_dirs(common.ROOT, "exercises")):
+            common.die(f"no chapter or exercise '{c}' (give NN or NN.k)")
 
 
 def write_results(doc, out):
@@ -85,16 +84,12 @@ def grade(root, submission, out="results.json", timeout=10.0, chapters=(), work=
     except sandbox.Unavailable as e:
         common.die(str(e))
     work = Path(work or root / "build" / "grading")
-    trusted = grader.prepare(root, work, _filter(chapters), log)
+    trusted = grader.prepare(root, work, chapters, log)
     doc = grader.grade(trusted, submission or root, timeout, work, seed=seed, log=log)
     write_results(doc, out)
     print(doc["output"], file=log)
     print(f"score {doc['score']:g}/{doc['max_score']:g}; wrote {out}", file=log)
     return 0
-
-
-def _filter(chapters):
-    return (lambda e: e.nn in chapters) if chapters else None
 
 
 def _digest(folder):
@@ -120,7 +115,7 @@ def grade_class(root, folder, out="grades", timeout=10.0, chapters=(), work=None
     students = sorted(d for d in folder.iterdir() if d.is_dir() and not d.name.startswith("."))
     symlinked = sorted(d.name for d in folder.iterdir() if d.is_symlink())
     work = Path(work or root / "build" / "grading")
-    trusted = grader.prepare(root, work, _filter(chapters), log)
+    trusted = grader.prepare(root, work, chapters, log)
     out.mkdir(parents=True, exist_ok=True)
     todo = []
     for d in students:
@@ -201,9 +196,6 @@ def main(cmd, args):
         ap.add_argument("dir")
         a = ap.parse_args(args)
         return student_edition(common.ROOT, a.dir)
-    if cmd == "autograder":
-        from . import autograder
-        return autograder.main(args)
     ap = exgen.ArgParser(prog="./workbook grade", description="Grade submissions in a sandbox (Gradescope format).")
     src = ap.add_mutually_exclusive_group()
     src.add_argument("--submission", help="a student's workbook (or its exercises/ folder, or the .cpp files)")
@@ -213,11 +205,11 @@ def main(cmd, args):
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per test (default 10)")
     ap.add_argument("--work", help="folder for the trusted build and the scratch folders (default build/grading); "
                                    "each submission gets a fresh folder in it, removed afterwards")
-    ap.add_argument("chapters", nargs="*", help="grade only these chapters (e.g. 13)")
+    ap.add_argument("chapters", nargs="*", help="grade only these chapters or exercises (e.g. 13, 13.2)")
     a = ap.parse_args(args)
     a.out = a.out or ("grades" if a.klass else "results.json")
     check_args(a, bool(a.klass))
-    chapters = tuple(c[:2] for c in a.chapters)
+    chapters = tuple(a.chapters)
     if a.klass:
         return grade_class(common.ROOT, a.klass, a.out, a.timeout, chapters, a.work)
     return grade(common.ROOT, a.submission, a.out, a.timeout, chapters, a.work)

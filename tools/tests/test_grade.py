@@ -1,0 +1,259 @@
+"""Tests of grading: hostile submissions (tests/fixtures/grading), honest ones, the
+command line, a whole class and the Gradescope bundle. Everything runs through the
+real sandbox; the trusted build is kept in build/grading-test between runs."""
+import csv
+import hashlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from wbtools import grader, sandbox  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grading"
+WORK = ROOT / "build" / "grading-test"
+CH = "13_ou_scores"
+TIMEOUT = 3.0
+
+
+def wb(*args, env=None):
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "workbook.py"), *map(str, args)], cwd=ROOT,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    return r.returncode, r.stdout
+
+
+def tree_digest(folder):
+    h = hashlib.sha256()
+    for p in sorted(Path(folder).rglob("*")):
+        if p.is_file() and "build" not in p.relative_to(folder).parts[:1]:
+            h.update(str(p).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def sandbox_processes():
+    """Processes running under the sandboxes' uids (root) — none may outlive a grade."""
+    out = []
+    for d in Path("/proc").iterdir():
+        try:
+            if (d.name.isdigit() and sandbox.UID_BASE <= d.stat().st_uid < sandbox.UID_BASE + 64
+                    and (d / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"):  # zombies are dead
+                out.append(d.name)
+        except OSError:
+            pass
+    return out
+
+
+def sandbox_works():
+    try:
+        sandbox.check()
+        return True
+    except sandbox.Unavailable:
+        return False
+
+
+class CommandLine(unittest.TestCase):
+    """grade's own flags: one line, exit 2, nothing written (issue 13)."""
+
+    def test_bad_flags(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            afile = tmp / "a-file"
+            afile.write_text("x")
+            cases = [("--timeout", "-5"), ("--timeout", "0"), ("--timeout", "nan"), ("--out", str(tmp)),
+                     ("--work", str(afile))]
+            for flag, value in cases:
+                out = tmp / "results.json"
+                args = ["grade", "--submission", tmp, flag, value] + (["--out", out] if flag != "--out" else [])
+                rc, text = wb(*args)
+                self.assertEqual(rc, 2, (flag, value, text))
+                self.assertEqual(len(text.strip().splitlines()), 1, text)
+                self.assertIn(flag, text)
+                self.assertFalse(out.exists())
+                self.assertFalse((tmp / "a-file").read_text() != "x")
+
+    @unittest.skipUnless(sandbox_works(), "needs a working bubblewrap sandbox")
+    def test_fails_closed_without_a_sandbox(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "results.json"
+            env = dict(os.environ, WB_SANDBOX_BWRAP="/bin/false")
+            rc, text = wb("grade", "--submission", tmp, "--out", out, "--work", Path(tmp) / "w", "13.2", env=env)
+            self.assertEqual(rc, 2, text)
+            self.assertIn("refusing to grade without a sandbox", text)
+            self.assertFalse(out.exists())
+
+
+@unittest.skipUnless((ROOT / "solutions" / CH).is_dir() and shutil.which("cmake"), "needs solutions/ and cmake")
+@unittest.skipUnless(sandbox_works(), "needs a working bubblewrap sandbox (user namespaces)")
+class Grading(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="wb-grade-test-")
+        cls.dir = Path(cls.tmp.name)
+        os.chmod(cls.dir, 0o755)
+        cls.port_hits = []
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def submission(self, name, files):
+        d = self.dir / name / "exercises" / CH
+        d.mkdir(parents=True)
+        for x, text in files.items():
+            (d / f"{x}.cpp").write_text(text)
+        return d.parent.parent
+
+    def solution(self, x):
+        return (ROOT / "solutions" / CH / f"{x}.cpp").read_text()
+
+    def grade(self, sub, only="13.2", timeout=TIMEOUT):
+        out = self.dir / f"{Path(sub).name}.json"
+        t0 = time.monotonic()
+        rc, text = wb("grade", "--submission", sub, "--out", out, "--timeout", timeout, "--work", WORK, only)
+        self.assertEqual(rc, 0, text)
+        return json.loads(out.read_text()), time.monotonic() - t0, out
+
+    def test_1_honest_solutions_full_marks_stubs_zero_wrong_as_before(self):
+        xs = ["ou_kernel", "conditional_score", "marginal_score", "ct_monte_carlo"]
+        doc, _, _ = self.grade(self.submission("honest", {x: self.solution(x) for x in xs}), only="13")
+        self.assertEqual((doc["score"], doc["max_score"]), (12, 12), doc["output"])
+        self.assertEqual(doc["extra_data"]["flags"], [])
+        doc, _, _ = self.grade(self.submission("stubs", {}), only="13")
+        self.assertEqual(doc["score"], 0, doc["output"])
+        # One slip (the sign) costs that exercise; the others still score.
+        files = {x: self.solution(x) for x in xs}
+        files["conditional_score"] = (FIXTURES / "wrong_sign" / "conditional_score.cpp").read_text()
+        doc, _, _ = self.grade(self.submission("wrong", files), only="13")
+        self.assertEqual(doc["score"], 9, doc["output"])
+
+    def hostile(self, name, text=None, expect_flag=True):
+        src = text or (FIXTURES / name / "conditional_score.cpp").read_text()
+        src = src.replace("@ROOT@", str(ROOT)).replace("@OUT@", str(self.dir / f"{name}.json"))
+        before = tree_digest(ROOT / "exercises"), tree_digest(ROOT / "solutions")
+        doc, elapsed, out = self.grade(self.submission(name, {"conditional_score": src}))
+        self.assertEqual(doc["score"], 0, (name, doc["output"]))
+        # Three tests and the hidden check, each at most the timeout, plus building.
+        self.assertLess(elapsed, 4 * TIMEOUT + 60, name)
+        if expect_flag:
+            self.assertTrue(doc["extra_data"]["flags"], (name, doc))
+        self.assertEqual(before, (tree_digest(ROOT / "exercises"), tree_digest(ROOT / "solutions")), name)
+        if os.getuid() == 0:
+            self.assertEqual(sandbox_processes(), [], name)
+        self.assertLess(len(out.read_bytes()), grader.MAX_REPORT)
+        return doc, out
+
+    def test_2_the_seven_cheats(self):
+        for name in ("fake_console", "forge_json", "own_main", "include_absolute", "include_solution",
+                     "rewrite_tests"):
+            with self.subTest(name):
+                # Probing with __has_include or rewriting read-only files leaves no trace to flag.
+                doc, _ = self.hostile(name, expect_flag=name not in ("include_solution", "rewrite_tests"))
+                self.assertNotIn("BEGIN SOLUTION", json.dumps(doc))
+        with self.subTest("symlinked folder"):
+            sub = self.dir / "symlinked" / "exercises"
+            sub.mkdir(parents=True)
+            (sub / CH).symlink_to(ROOT / "solutions" / CH)
+            doc, _, _ = self.grade(sub.parent)
+            self.assertEqual(doc["score"], 0)
+            self.assertTrue(any("symbolic link" in f for f in doc["extra_data"]["flags"]), doc)
+        with self.subTest("detached rewrite of results.json"):
+            doc, out = self.hostile("detached_rewrite", expect_flag=False)
+            before = out.read_bytes()
+            time.sleep(3)
+            self.assertEqual(out.read_bytes(), before)
+        with self.subTest("the next submission is graded as if alone"):
+            doc, _, _ = self.grade(self.submission("after", {"conditional_score": self.solution("conditional_score")}))
+            self.assertEqual((doc["score"], doc["max_score"]), (3, 3), doc["output"])
+
+    def test_3_hostile_processes(self):
+        for name in ("exit_before_main", "fork_bomb", "huge_alloc", "daemon", "sleepers"):
+            with self.subTest(name):
+                self.hostile(name, expect_flag=name in ("exit_before_main", "sleepers"))
+        with self.subTest("reads secrets"):
+            doc, _ = self.hostile("read_secrets", expect_flag=False)
+            text = json.dumps(doc)
+            self.assertNotIn("BEGIN SOLUTION", text)
+            self.assertNotIn("root:", text)
+        with self.subTest("socket to 127.0.0.1"):
+            srv = socket.socket()
+            srv.bind(("127.0.0.1", 0))
+            srv.listen(8)
+            srv.settimeout(0.2)
+            hits = []
+            stop = threading.Event()
+
+            def accept():
+                while not stop.is_set():
+                    try:
+                        hits.append(srv.accept())
+                    except OSError:
+                        pass
+            th = threading.Thread(target=accept, daemon=True)
+            th.start()
+            src = (FIXTURES / "socket_out" / "conditional_score.cpp").read_text().replace(
+                "@PORT@", str(srv.getsockname()[1]))
+            doc, _ = self.hostile("socket_out", src, expect_flag=False)
+            stop.set()
+            th.join()
+            srv.close()
+            self.assertEqual(hits, [])
+            self.assertNotIn("CONNECTED", json.dumps(doc))
+
+    def test_4_oversized_and_noisy_files(self):
+        big = "// padding\n" * (50 * 1024 * 1024 // 11) + "int broken = ;\n"
+        doc, _, out = self.grade(self.submission("big", {"conditional_score": big}))
+        self.assertEqual(doc["score"], 0)
+        self.assertTrue(any("larger than" in f for f in doc["extra_data"]["flags"]), doc["extra_data"])
+        noisy = "".join(f"int broken{i} = ;\n" for i in range(20000))
+        doc, _, out = self.grade(self.submission("noisy", {"conditional_score": noisy}))
+        self.assertEqual(doc["score"], 0)
+        self.assertLess(len(out.read_bytes()), 3 * (grader.MAX_MESSAGE + 2000))
+        self.assertNotIn("-std=c++20", out.read_text())  # no command lines
+
+    def test_5_hardcoded_visible_value_is_caught_by_the_hidden_check(self):
+        doc, _ = self.hostile("hardcoded")
+        self.assertIn("the visible test passed but the hidden check failed", doc["extra_data"]["flags"])
+
+    def test_6_a_class(self):
+        """30 submissions (honest, wrong, hard-coded, forged, own main, empty) into one gradebook;
+        an interrupted run resumes."""
+        kinds = {"honest": self.solution("conditional_score"),
+                 "wrong": (FIXTURES / "wrong_sign" / "conditional_score.cpp").read_text(),
+                 "hardcoded": (FIXTURES / "hardcoded" / "conditional_score.cpp").read_text(),
+                 "forged": (FIXTURES / "forge_json" / "conditional_score.cpp").read_text(),
+                 "main": (FIXTURES / "own_main" / "conditional_score.cpp").read_text(), "empty": None}
+        klass = self.dir / "class"
+        want = {}
+        for i in range(30):
+            kind = list(kinds)[i % len(kinds)]
+            d = klass / f"student{i:02d}"
+            (d / "exercises" / CH).mkdir(parents=True)
+            if kinds[kind]:
+                (d / "exercises" / CH / "conditional_score.cpp").write_text(kinds[kind])
+            want[d.name] = 3 if kind == "honest" else 0
+        out = self.dir / "grades"
+        rc, text = wb("grade", "--class", klass, "--out", out, "--timeout", TIMEOUT, "--work", WORK, "13.2")
+        self.assertEqual(rc, 0, text)
+        rows = list(csv.DictReader((out / "gradebook.csv").open()))
+        got = {r["student"]: float(r["score"]) for r in rows if r["exercise"] == "total"}
+        self.assertEqual(got, {k: float(v) for k, v in want.items()})
+        flagged = {r["student"] for r in rows if r["exercise"] == "total" and r["flags"]}
+        self.assertEqual(flagged, {f"student{i:02d}" for i in range(30) if i % 6 in (2, 3, 4)})
+        (out / "student07" / "results.json").unlink()
+        rc, text = wb("grade", "--class", klass, "--out", out, "--timeout", TIMEOUT, "--work", WORK, "13.2")
+        self.assertEqual(rc, 0, text)
+        self.assertIn("grading 1 of 30 submissions", text)
+
+
+if __name__ == "__main__":
+    unittest.main()
