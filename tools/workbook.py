@@ -22,6 +22,7 @@ COMMANDS = {
     "reset": ("runner", "restore an exercise's stub (your file is backed up)"),
     "run": ("runner", "run chapter NN on your own code, e.g. `run 13`"),
     "grade": ("runner", "grade a submission (or --class: a folder of them) in a sandbox; Gradescope results.json"),
+    "autograder": ("instructor", "write the Gradescope autograder bundle (setup.sh, run_autograder, zip)"),
     "student-edition": ("runner", "write a copy of the workbook without solutions/ to hand out"),
     "verify": ("verify", "prove every exercise test fails on its stub and passes on its solution"),
     "generate": ("exgen", "regenerate exercises/ from solutions/ (instructors)"),

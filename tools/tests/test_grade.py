@@ -255,5 +255,54 @@ class Grading(unittest.TestCase):
         self.assertIn("grading 1 of 30 submissions", text)
 
 
+@unittest.skipUnless((ROOT / "solutions" / CH).is_dir() and shutil.which("cmake"), "needs solutions/ and cmake")
+@unittest.skipUnless(sandbox_works(), "needs a working bubblewrap sandbox (user namespaces)")
+class Gradescope(unittest.TestCase):
+    def test_bundle_in_a_simulated_autograder(self):
+        """The bundle unpacked into a temporary /autograder: setup.sh, then run_autograder on
+        an upload of flat .cpp files (an honest one and a forged one)."""
+        base = ROOT / "build" / "autograder-test"
+        shutil.rmtree(base, ignore_errors=True)
+        bundle = base / "bundle"
+        rc, text = wb("autograder", bundle, "--timeout", TIMEOUT, "13.2")
+        self.assertEqual(rc, 0, text)
+        a = base / "autograder"
+        import zipfile
+        with zipfile.ZipFile(bundle / "autograder.zip") as z:
+            names = z.namelist()
+            self.assertIn("setup.sh", names)
+            self.assertIn("run_autograder", names)
+            z.extractall(a / "source")
+        for p in (a / "source").rglob("*"):  # zipfile drops the modes
+            if p.name in ("setup.sh", "run_autograder", "workbook"):
+                p.chmod(0o755)
+        shutil.copy(a / "source" / "run_autograder", a / "run_autograder")
+        env = dict(os.environ, AUTOGRADER_ROOT=str(a))
+        r = subprocess.run(["bash", str(a / "source" / "setup.sh")], env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout[-3000:])
+        for name, src, want in (("honest", ROOT / "solutions" / CH / "conditional_score.cpp", 3),
+                                ("forged", FIXTURES / "forge_json" / "conditional_score.cpp", 0)):
+            sub = a / "submission"
+            shutil.rmtree(sub, ignore_errors=True)
+            sub.mkdir()
+            shutil.copy(src, sub / "conditional_score.cpp")
+            r = subprocess.run(["bash", str(a / "run_autograder")], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+            self.assertEqual(r.returncode, 0, r.stdout)
+            doc = json.loads((a / "results" / "results.json").read_text())
+            self.assertEqual(doc["score"], want, (name, doc.get("output")))
+            self.assertEqual(len(doc["tests"]), 3)
+            for t in doc["tests"]:
+                self.assertTrue({"name", "score", "max_score", "status", "output"} <= set(t))
+        # Without a sandbox it refuses, and says so in results.json.
+        r = subprocess.run(["bash", str(a / "run_autograder")], env=dict(env, WB_SANDBOX_BWRAP="/bin/false"),
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        doc = json.loads((a / "results" / "results.json").read_text())
+        self.assertEqual(doc["score"], 0)
+        self.assertIn("without a sandbox", doc["output"])
+        shutil.rmtree(base, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -30,6 +30,8 @@ MAX_REPORT = 1_000_000      # characters of a whole results.json
 MAX_READ = 4 << 20          # bytes read back from a sandbox's file (report, values)
 BUILD_LIMITS = sandbox.Limits(timeout=180, memory=4 << 30, processes=32, file_size=256 << 20, output=64 << 10)
 FORBIDDEN_PREFIXES = ("testing::", "wb::", "std::", "__gnu_cxx::")
+# What the trusted build is made of (never solutions/); its hash names the build.
+TRUSTED_PARTS = ("CMakeLists.txt", "CMakePresets.json", "cmake", "common", "exercises", "chapters", "tools/grading")
 SPECIAL = re.compile(r"^(?:vtable|typeinfo|typeinfo name|VTT|construction vtable|guard variable) for ")
 
 
@@ -78,7 +80,13 @@ def prepare(root, work, only=(), log=None):
     work.mkdir(parents=True, exist_ok=True)
     os.chmod(work, 0o755)
     incoming = Path(tempfile.mkdtemp(prefix="incoming-", dir=work))
-    copy_tree(root, incoming / "tree", exclude_top={"solutions", "figures"})
+    for rel in TRUSTED_PARTS:
+        src = root / rel
+        if src.is_dir():
+            copy_tree(src, incoming / "tree" / rel)
+        elif src.is_file():
+            (incoming / "tree" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, incoming / "tree" / rel)
     key = _tree_key(incoming / "tree")
     tdir = work / f"trusted-{key}"
     ready = tdir / f"ready-{'_'.join(sorted(only)) or 'all'}.json"

@@ -1,6 +1,7 @@
 """The instructor's commands:
 
     ./workbook grade [--submission DIR | --class DIR] [--out PATH] [--timeout S] [--work DIR] [CHAPTER ...]
+    ./workbook autograder DIR [CHAPTER ...]     (the Gradescope bundle: autograder.py)
     ./workbook student-edition DIR
 
 grade assumes a hostile submission (README, "Grading"). It takes only the exercise
@@ -52,10 +53,17 @@ def copy_tree(src, dst, exclude_top=()):
     shutil.copytree(src, dst, ignore=ignore, symlinks=True, dirs_exist_ok=True)
 
 
+def check_only(chapters, timeout):
+    if not (math.isfinite(timeout) and timeout > 0):
+        common.die(f"--timeout {timeout:g}: give a positive number of seconds")
+    for c in chapters:
+        if not re.fullmatch(r"\d\d(\.\d+)?", c) or not any(d[0] == c[:2] for d in common.chapter_dirs(common.ROOT, "exercises")):
+            common.die(f"no chapter or exercise '{c}' (give NN or NN.k)")
+
+
 def check_args(a, class_mode):
     """Every flag checked before anything is built or written (one line, exit 2)."""
-    if not (math.isfinite(a.timeout) and a.timeout > 0):
-        common.die(f"--timeout {a.timeout:g}: give a positive number of seconds")
+    check_only(a.chapters, a.timeout)
     if a.work and Path(a.work).exists() and not Path(a.work).is_dir():
         common.die(f"--work {a.work}: not a folder")
     out = Path(a.out)
@@ -67,9 +75,6 @@ def check_args(a, class_mode):
             common.die(f"--out {out}: is a folder; give the file to write, e.g. {out / 'results.json'}")
         if not out.parent.is_dir():
             common.die(f"--out {out}: the folder {out.parent} does not exist")
-    for c in a.chapters:
-        if not re.fullmatch(r"\d\d(\.\d+)?", c) or not any(d[0] == c[:2] for d in common.chapter_dirs(common.ROOT, "exercises")):
-            common.die(f"no chapter or exercise '{c}' (give NN or NN.k)")
 
 
 def write_results(doc, out):
@@ -190,6 +195,9 @@ def student_edition(root, dest, log=sys.stdout):
 
 
 def main(cmd, args):
+    if cmd == "autograder":
+        from . import autograder
+        return autograder.main(args)
     if cmd == "student-edition":
         ap = exgen.ArgParser(prog="./workbook student-edition",
                                      description="Write a copy of the workbook without solutions/.")
@@ -200,6 +208,8 @@ def main(cmd, args):
     src = ap.add_mutually_exclusive_group()
     src.add_argument("--submission", help="a student's workbook (or its exercises/ folder, or the .cpp files)")
     src.add_argument("--class", dest="klass", metavar="DIR", help="a folder with one submission folder per student")
+    src.add_argument("--prepare", action="store_true", help="only build the trusted tree and the reference "
+                                                            "(the autograder's setup.sh)")
     ap.add_argument("--out", help="the results file (default ./results.json); with --class the folder for "
                                   "STUDENT/results.json and gradebook.csv (default ./grades)")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per test (default 10)")
@@ -210,6 +220,14 @@ def main(cmd, args):
     a.out = a.out or ("grades" if a.klass else "results.json")
     check_args(a, bool(a.klass))
     chapters = tuple(a.chapters)
+    if a.prepare:
+        try:
+            sandbox.check()
+        except sandbox.Unavailable as e:
+            print(f"workbook: warning: {e}", file=sys.stderr)  # run_autograder will refuse to grade
+        grader.prepare(common.ROOT, Path(a.work or common.ROOT / "build" / "grading"), chapters, sys.stdout)
+        print("the trusted grading tree and the reference probes are built")
+        return 0
     if a.klass:
         return grade_class(common.ROOT, a.klass, a.out, a.timeout, chapters, a.work)
     return grade(common.ROOT, a.submission, a.out, a.timeout, chapters, a.work)
