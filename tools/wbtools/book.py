@@ -167,7 +167,8 @@ def exercise_api(folder, ident, x):
                     if not ln.strip():
                         break
                     block.append(ln)
-                return h.name, "\n".join(ln for ln in block if not re.match(r"^//\s*-+", ln.strip()) or ln is block[0])
+                if any(not ln.lstrip().startswith(("//", "#")) and "(" in ln for ln in block):  # a declaration
+                    return h.name, "\n".join(block)
     return None, ""
 
 
