@@ -244,7 +244,8 @@ class Grading(unittest.TestCase):
         out = self.dir / "grades"
         rc, text = wb("grade", "--class", klass, "--out", out, "--timeout", TIMEOUT, "--work", WORK, "13.2")
         self.assertEqual(rc, 0, text)
-        rows = list(csv.DictReader((out / "gradebook.csv").open()))
+        with (out / "gradebook.csv").open(encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
         got = {r["student"]: float(r["score"]) for r in rows if r["exercise"] == "total"}
         self.assertEqual(got, {k: float(v) for k, v in want.items()})
         flagged = {r["student"] for r in rows if r["exercise"] == "total" and r["flags"]}
@@ -253,6 +254,42 @@ class Grading(unittest.TestCase):
         rc, text = wb("grade", "--class", klass, "--out", out, "--timeout", TIMEOUT, "--work", WORK, "13.2")
         self.assertEqual(rc, 0, text)
         self.assertIn("grading 1 of 30 submissions", text)
+
+
+def solution_lines(root):
+    """Code lines inside the SOLUTION regions of solutions/ that appear nowhere else in
+    the sources (exercises, chapters, common): what an edition must not contain."""
+    import re
+    region = re.compile(r"//\s*BEGIN SOLUTION[^\n]*\n(.*?)//\s*END SOLUTION", re.S)
+    lines = set()
+    for p in (root / "solutions").rglob("*.cpp"):
+        for body in region.findall(p.read_text(encoding="utf-8")):
+            for ln in body.splitlines():
+                t = ln.strip()
+                if len(t) >= 20 and not t.startswith("//"):
+                    lines.add(t)
+    shared = set()
+    for kind in ("exercises", "chapters", "common"):
+        for p in (root / kind).rglob("*.[ch]pp"):
+            shared |= {ln.strip() for ln in p.read_text(encoding="utf-8", errors="replace").splitlines()}
+    return lines - shared
+
+
+@unittest.skipUnless((ROOT / "solutions").is_dir(), "needs solutions/")
+class StudentEdition(unittest.TestCase):
+    def test_no_solution_code_anywhere_in_the_edition(self):
+        lines = solution_lines(ROOT)
+        self.assertGreater(len(lines), 20)
+        with tempfile.TemporaryDirectory() as tmp:
+            dest = Path(tmp) / "edition"
+            rc, text = wb("student-edition", dest)
+            self.assertEqual(rc, 0, text)
+            found = []
+            for p in dest.rglob("*"):
+                if p.is_file() and p.stat().st_size < 4 << 20:
+                    content = p.read_text(encoding="utf-8", errors="replace")
+                    found += [f"{p.relative_to(dest)}: {ln}" for ln in lines if ln in content]
+            self.assertEqual(found, [])
 
 
 @unittest.skipUnless((ROOT / "solutions" / CH).is_dir() and shutil.which("cmake"), "needs solutions/ and cmake")

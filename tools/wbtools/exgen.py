@@ -4,14 +4,14 @@
 
 A region a student must write is marked in the reference code
 
-        // BEGIN SOLUTION 13.2 conditional_score
-        return -(xt - k.m * x0) / k.v;
+        // BEGIN SOLUTION 99.1 clip
+        return std::clamp(x, lo, hi);
         // END SOLUTION
 
 and becomes, at the BEGIN line's indentation,
 
-        // EXERCISE 13.2 conditional_score: write this part (hint: ./workbook hint 13.2)
-        throw wb::NotImplemented("13.2 conditional_score");
+        // EXERCISE 99.1 clip: write this part (hint: ./workbook hint 99.1)
+        throw wb::NotImplemented("99.1 clip");
 
 Lines `// STUB: <code>` inside a region are emitted (uncommented) instead of the
 throw. Everything else is copied byte for byte, so the output is deterministic.

@@ -134,22 +134,23 @@ def prepare(root, work, only=(), log=None):
 
 # ---- reading a submission ----------------------------------------------------------
 
-def _walk_problems(sub):
-    """Symlinks and non-regular files anywhere under sub, and oversized files."""
-    problems = []
-    for folder, dirs, files in os.walk(sub, followlinks=False):
-        for n in dirs + files:
-            p = Path(folder) / n
+def _refusal(sub, path):
+    """Why path (under sub) may not be read: a symbolic link anywhere from sub down to
+    it, not a regular file, or too large; None if it may (or does not exist)."""
+    rel = Path(path).relative_to(sub)
+    for k in range(len(rel.parts)):
+        p = Path(sub, *rel.parts[:k + 1])
+        try:
             st = p.lstat()
-            rel = p.relative_to(sub).as_posix()
-            if stat.S_ISLNK(st.st_mode):
-                problems.append((rel, "is a symbolic link"))
-            elif not (stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
-                problems.append((rel, "is not a regular file"))
-            elif stat.S_ISREG(st.st_mode) and st.st_size > MAX_SOURCE and n.endswith(".cpp"):
-                problems.append((rel, f"is larger than {MAX_SOURCE // 1024} kB"))
-        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
-    return problems
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(st.st_mode):
+            return f"{Path(*rel.parts[:k + 1]).as_posix()} is a symbolic link"
+    if not stat.S_ISREG(st.st_mode):
+        return f"{rel.as_posix()} is not a regular file"
+    if st.st_size > MAX_SOURCE:
+        return f"{rel.as_posix()} is larger than {MAX_SOURCE // 1024} kB"
+    return None
 
 
 def read_submission(sub, info):
@@ -157,22 +158,21 @@ def read_submission(sub, info):
     sub = Path(sub)
     if sub.is_symlink() or not sub.is_dir():
         common.die(f"--submission {sub}: not a folder (symbolic links are refused)")
-    problems = _walk_problems(sub)
-    bad = {rel for rel, _ in problems}
-    flags = [f"refused {rel}: it {why}" for rel, why in problems]
     base = sub / "exercises" if (sub / "exercises").is_dir() and not (sub / "exercises").is_symlink() else sub
     xs = [i["x"] for i in info.values()]
-    files, notes = {}, {}
+    files, notes, flags = {}, {}, []
+    if (sub / "exercises").is_symlink():
+        flags.append("refused exercises: it is a symbolic link")
     for name, i in info.items():
         cands = [base / i["dirname"] / f"{i['x']}.cpp"]
         if xs.count(i["x"]) == 1:
             cands.append(base / f"{i['x']}.cpp")  # uploaded flat (Gradescope)
         data = None
         for c in cands:
-            rel = c.relative_to(sub).as_posix()
-            parts = [c.relative_to(sub).parents[k].as_posix() for k in range(len(c.relative_to(sub).parents) - 1)]
-            if rel in bad or any(p in bad for p in parts):
-                notes[name] = f"refused {rel} (a symbolic link, not a regular file or too large); graded as the stub"
+            why = _refusal(sub, c)
+            if why:
+                notes[name] = f"refused: {why}; graded as the stub"
+                flags.append(f"refused {why}")
                 break
             if c.is_file():
                 data = c.read_bytes()
@@ -180,7 +180,7 @@ def read_submission(sub, info):
         files[name] = data
         if data is None and name not in notes:
             notes[name] = f"not submitted (exercises/{i['dirname']}/{i['x']}.cpp); graded as the stub"
-    return files, notes, flags
+    return files, notes, sorted(set(flags))
 
 
 # ---- one submission ------------------------------------------------------------------

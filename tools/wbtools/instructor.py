@@ -90,7 +90,7 @@ def grade(root, submission, out="results.json", timeout=10.0, chapters=(), work=
         common.die(str(e))
     work = Path(work or root / "build" / "grading")
     trusted = grader.prepare(root, work, chapters, log)
-    doc = grader.grade(trusted, submission or root, timeout, work, seed=seed, log=log)
+    doc = grader.grade(trusted, submission or root / "exercises", timeout, work, seed=seed, log=log)
     write_results(doc, out)
     print(doc["output"], file=log)
     print(f"score {doc['score']:g}/{doc['max_score']:g}; wrote {out}", file=log)
