@@ -257,7 +257,11 @@ class Submission:
             data_o = _read_back(obj, 256 << 20)
             if data_o is None:
                 return None, "does not compile: no object file", ["no object file"]
-            exgen.write_atomic(cached, data_o)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")  # unique: --class compiles in parallel
+            with os.fdopen(fd, "wb") as f:
+                f.write(data_o)
+            os.replace(tmp, cached)
         r = self.box.run(["nm", "--defined-only", "-C", str(obj)], ro=[obj.parent], limits=sandbox.Limits(timeout=60, output=1 << 20))
         bad = forbidden_symbols(r.output)
         if bad:
