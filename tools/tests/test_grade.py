@@ -263,6 +263,57 @@ class Grading(unittest.TestCase):
         self.assertIn("grading 1 of 30 submissions", text)
 
 
+@unittest.skipUnless((ROOT / "solutions").is_dir() and shutil.which("cmake"), "needs solutions/ and cmake")
+class HiddenChecks(unittest.TestCase):
+    """The reference judges its own values as right on every seed, and rejects plausible
+    slips: one value off by a relative 1e-6, Gaussian directions replaced by uniform ones
+    of the same variance (a wrong law), or by ±1 (another law)."""
+
+    @classmethod
+    def setUpClass(cls):
+        from wbtools import catalog, common
+        bd = common.configure(ROOT)
+        targets = ["probe_sol13_conditional_score", "probe_sol09_hutchinson"]
+        ok, out = catalog.build(bd, targets, timeout=3600)
+        assert ok, out[-3000:]
+        cls.exe = {t: catalog.executable(bd, t) for t in targets}
+        cls.tmp = tempfile.TemporaryDirectory()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def run_probe(self, name, seed, edit=None):
+        f = Path(self.tmp.name) / f"{name}-{seed}.txt"
+        subprocess.run([str(self.exe[name]), "emit", str(seed), str(f)], check=True)
+        if edit:
+            vals = [float(x) for x in f.read_text().split()]
+            f.write_text("".join(f"{v!r}\n" for v in edit(vals)))
+        r = subprocess.run([str(self.exe[name]), "judge", str(seed), str(f)], stdout=subprocess.PIPE, text=True)
+        return r.returncode, r.stdout.strip()
+
+    def test_right_values_pass_on_every_seed(self):
+        for seed in range(200):
+            for name in self.exe:
+                self.assertEqual(self.run_probe(name, seed), (0, "ok"), (name, seed))
+
+    def test_slips_are_rejected(self):
+        import math
+        import random
+        off = lambda v: [v[0] * (1 + 1e-6)] + v[1:]  # noqa: E731
+        self.assertEqual(self.run_probe("probe_sol13_conditional_score", 1, off)[0], 1)
+        self.assertEqual(self.run_probe("probe_sol13_conditional_score", 1, lambda v: v[:-1])[0], 1)
+        self.assertEqual(self.run_probe("probe_sol13_conditional_score", 1, lambda v: v + [0.0])[0], 1)
+        n = 2000 * 5  # the Gaussian directions come first
+        rng = random.Random(3)
+        uniform = lambda v: [rng.uniform(-math.sqrt(3), math.sqrt(3)) for _ in range(n)] + v[n:]  # noqa: E731
+        signs = lambda v: [1.0 if x > 0 else -1.0 for x in v[:n]] + v[n:]  # noqa: E731
+        for seed in range(20):
+            for slip in (uniform, signs):
+                rc, why = self.run_probe("probe_sol09_hutchinson", seed, slip)
+                self.assertEqual(rc, 1, (seed, slip, why))
+
+
 def solution_lines(root):
     """Code lines inside the SOLUTION regions of solutions/ that appear nowhere else in
     the sources (exercises, chapters, common): what an edition must not contain."""
