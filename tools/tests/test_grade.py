@@ -174,7 +174,7 @@ class Grading(unittest.TestCase):
             self.assertEqual(doc["score"], 0)
             self.assertTrue(any("symbolic link" in f for f in doc["extra_data"]["flags"]), doc)
         with self.subTest("detached rewrite of results.json"):
-            doc, out = self.hostile("detached_rewrite", expect_flag=False)
+            doc, out = self.hostile("detached_rewrite")
             before = out.read_bytes()
             time.sleep(3)
             self.assertEqual(out.read_bytes(), before)
@@ -185,7 +185,10 @@ class Grading(unittest.TestCase):
     def test_3_hostile_processes(self):
         for name in ("exit_before_main", "fork_bomb", "huge_alloc", "daemon", "sleepers"):
             with self.subTest(name):
-                self.hostile(name, expect_flag=name in ("exit_before_main", "sleepers"))
+                doc, _ = self.hostile(name, expect_flag=name != "huge_alloc")
+                if name in ("fork_bomb", "daemon"):
+                    self.assertTrue(any("left" in f and "running after it ended" in f
+                                        for f in doc["extra_data"]["flags"]), doc["extra_data"])
         with self.subTest("reads secrets"):
             doc, _ = self.hostile("read_secrets", expect_flag=False)
             text = json.dumps(doc)

@@ -120,10 +120,17 @@ def _own_processes():
     return n
 
 
+# Runs the command, then counts the processes still in the namespace (its init and
+# this shell are 2) onto a pipe the command itself does not inherit: what it left
+# behind is flagged, then dies with the namespace.
+LEFTOVERS = '"$@" {fd}>&-; rc=$?; n=0; for p in /proc/[0-9]*; do n=$((n+1)); done; echo "$n" >&{fd}; exit $rc'
+
+
 def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
     """Runs cmd in a fresh sandbox (as root: under uid); returns a Result, whatever
     the program does. Use session() rather than calling this directly."""
-    argv = command(cmd, ro, rw, cwd, limits, env)
+    count_r, count_w = os.pipe()
+    argv = command(["/bin/sh", "-c", LEFTOVERS.format(fd=count_w), "sh", *cmd], ro, rw, cwd, limits, env)
     if os.getuid() == 0:
         if uid is None:
             raise ValueError("as root, run the sandbox under a uid from session()")
@@ -134,9 +141,12 @@ def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
     t0 = time.monotonic()
     try:
         p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             start_new_session=True, preexec_fn=_limits_preexec(limits, nproc))
+                             start_new_session=True, preexec_fn=_limits_preexec(limits, nproc), pass_fds=(count_w,))
     except OSError as e:
+        os.close(count_r)
         raise Unavailable(f"cannot start the sandbox ({BWRAP}): {e}") from None
+    finally:
+        os.close(count_w)
     kept, total = bytearray(), [0]
 
     def drain():  # keeps reading (and counting) past the cap, so the program never blocks on a full pipe
@@ -166,12 +176,20 @@ def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
         p.wait()
     reader.join(timeout=5)
     p.stdout.close()
+    with os.fdopen(count_r, "rb") as f:
+        os.set_blocking(f.fileno(), False)
+        try:
+            left = int((f.read(64) or b"0").strip() or 0) - 2
+        except (ValueError, OSError, TypeError):
+            left = 0
     out = kept.decode("utf-8", errors="replace")
     res = Result(p.returncode, out, timed_out, total[0] > limits.output, time.monotonic() - t0)
     if res.truncated:
         res.flags.append(f"output cut at {limits.output // 1024} kB (it wrote {total[0] // 1024} kB)")
     if timed_out:
         res.flags.append(f"timed out after {limits.timeout:g} s")
+    elif left > 0:
+        res.flags.append(f"left {left} process{'es' if left > 1 else ''} running after it ended (killed)")
     return res
 
 
