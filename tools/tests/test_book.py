@@ -519,5 +519,210 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual(status, 0)
 
 
+# ---------------------------------------------------------------------------
+# Math typesetting, on a machine without a math font.
+
+# Chromium sees only DejaVu (fonts-dejavu-core): like a student's machine with no
+# OpenType math font, so only the fonts the book ships can make the math right.
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>%s</cachedir></fontconfig>
+"""
+
+# Inline math of the kind the chapters use.
+MATH_SAMPLES = (r"We check $\mathbb{E}[X_t \mid x_0] = m_t x_0$, $p(x_t \mid x_0)$, "
+                r"$\nabla_x \log p_t(x)$, $C_t$ and $(\sigma^2 + v_t)$;")
+
+MEASURE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<iframe src="%s" style="width:1000px;height:900px;border:0"></iframe>
+<script>
+window.addEventListener('load', function () {
+  var f = document.querySelector('iframe'), w = f.contentWindow, d = f.contentDocument;
+  d.fonts.ready.then(function () {
+    var m = {scripts: [], parens: [], mathFont: w.getComputedStyle(d.querySelector('math')).fontFamily};
+    // Scripts: size relative to the base, and how far a subscript drops (in em of the base).
+    Array.prototype.forEach.call(d.querySelectorAll('msub, msup'), function (e) {
+      if (e.children.length < 2) return;
+      var b = e.children[0], s = e.children[1];
+      var fb = parseFloat(w.getComputedStyle(b).fontSize), fs = parseFloat(w.getComputedStyle(s).fontSize);
+      var rb = b.getBoundingClientRect(), rs = s.getBoundingClientRect();
+      m.scripts.push({tag: e.tagName.toLowerCase(), ratio: fs / fb, drop: (rs.bottom - rb.bottom) / fb});
+    });
+    // Parentheses around one-line inline content, against the paragraph's line height.
+    Array.prototype.forEach.call(d.querySelectorAll('p math:not([display=block]) mo'), function (o) {
+      if (['(', ')', '[', ']'].indexOf(o.textContent.trim()) < 0) return;
+      m.parens.push(o.getBoundingClientRect().height / parseFloat(w.getComputedStyle(o.closest('p')).lineHeight));
+    });
+    var pre = document.createElement('pre');
+    pre.id = 'wb-probe';
+    pre.textContent = JSON.stringify(m);
+    document.body.appendChild(pre);
+  });
+});
+</script></body></html>
+"""
+
+
+def measure_math(page, tmp, name):
+    """Laid-out metrics of the page's inline math, in Chromium without system math fonts."""
+    import html as _html
+    tmp = Path(tmp)
+    (tmp / "fc").mkdir(parents=True, exist_ok=True)
+    (tmp / "fc" / "fonts.conf").write_text(FONTS_CONF % (tmp / "fc" / "cache"), encoding="utf-8")
+    harness = tmp / f"measure-{name}.html"
+    harness.write_text(MEASURE % page.resolve().as_uri(), encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(tmp / "fc" / "fonts.conf"))
+    cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp / ('profile-' + name)}", "--allow-file-access-from-files",
+           "--virtual-time-budget=60000", "--dump-dom", harness.as_uri()]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    m = re.search(r'<pre id="wb-probe">(.*?)</pre>', r.stdout, re.S)
+    if not m:
+        raise AssertionError(f"the math probe did not run: {r.stderr[-2000:]}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SHOTS / f"math-{name}.png"
+    shot.unlink(missing_ok=True)
+    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp / ('profile-shot-' + name)}",
+                    "--window-size=1000,700", "--hide-scrollbars", "--virtual-time-budget=60000",
+                    f"--screenshot={shot}", page.resolve().as_uri()], capture_output=True, timeout=300, env=env)
+    return json.loads(_html.unescape(m.group(1)))
+
+
+def math_problems(m):
+    """What is wrong with the metrics, judged by TeX's rules (Latin Modern Math: scripts
+    at 70% of the base, a subscript dropped about a quarter em; a one-line delimiter
+    shorter than the line)."""
+    bad = []
+    if not m["scripts"] or not m["parens"]:
+        bad.append("no scripts or parentheses measured")
+    bad += [f"{s['tag']} script at {s['ratio']:.2f} of its base (want 0.65-0.75)" for s in m["scripts"]
+            if not 0.65 <= s["ratio"] <= 0.75]
+    bad += [f"subscript dropped {s['drop']:.2f} em (want 0.15-0.30)" for s in m["scripts"]
+            if s["tag"] == "msub" and not 0.15 <= s["drop"] <= 0.30]
+    bad += [f"a parenthesis {h:.2f} line heights tall (want at most 0.85)" for h in m["parens"] if h > 0.85]
+    return bad
+
+
+@unittest.skipUnless(CHROMIUM, "needs Chromium (apt-get install chromium)")
+class MathTypesettingTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="wb-math-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def test_math_is_typeset_with_the_bundled_font(self):
+        chapter = CHAPTER.replace(r"We check $\mathbb{E}[X_t \mid x_0] = m_t x_0$;", MATH_SAMPLES)
+        self.assertNotEqual(chapter, CHAPTER)
+        root = make_workbook(self.tmp / "wb", chapter=chapter)
+        out = self.tmp / "book"
+        self.assertEqual(weave(root, out)[0], 0)
+        self.assertTrue((out / "fonts" / "latinmodern-math.otf").is_file())
+        self.assertTrue((out / "fonts" / "GUST-FONT-LICENSE.txt").is_file())
+        after = measure_math(out / "99_demo.html", self.tmp, "after")
+        self.assertEqual(math_problems(after), [], after)
+        # The control: the same page without the bundled fonts (as the book was before
+        # it shipped them) must fail the same measurements.
+        css = out / "book.css"
+        css.write_text(css.read_text(encoding="utf-8").replace('url("fonts/', 'url("no-fonts/'), encoding="utf-8")
+        before = measure_math(out / "99_demo.html", self.tmp, "before")
+        self.assertNotEqual(math_problems(before), [], before)
+
+
+COLOURS = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<iframe src="%s" style="width:1000px;height:900px;border:0"></iframe>
+<script>
+window.addEventListener('load', function () {
+  var f = document.querySelector('iframe'), w = f.contentWindow, d = f.contentDocument;
+  var pre = document.createElement('pre');
+  pre.id = 'wb-probe';
+  pre.textContent = JSON.stringify({page: w.getComputedStyle(d.body).backgroundColor,
+                                    text: w.getComputedStyle(d.body).color,
+                                    figure: w.getComputedStyle(d.querySelector('figure img')).backgroundColor});
+  document.body.appendChild(pre);
+});
+</script></body></html>
+"""
+
+
+def luminance(css_colour):
+    r, g, b = (int(v) for v in re.findall(r"\d+", css_colour)[:3])
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+
+@unittest.skipUnless(CHROMIUM, "needs Chromium (apt-get install chromium)")
+class DarkModeTest(unittest.TestCase):
+    def test_dark_page_keeps_light_figures(self):
+        import html as _html
+        tmp = Path(tempfile.mkdtemp(prefix="wb-dark-"))
+        self.addCleanup(shutil.rmtree, tmp, True)
+        root = make_workbook(tmp / "wb")
+        out = tmp / "book"
+        self.assertEqual(weave(root, out)[0], 0)
+        harness = tmp / "colours.html"
+        harness.write_text(COLOURS % (out / "99_demo.html").resolve().as_uri(), encoding="utf-8")
+        seen = {}
+        # Blink's preferred colour scheme: 0 dark, 1 light.
+        for scheme, value in (("dark", 0), ("light", 1)):
+            r = chromium(harness.as_uri(), tmp / f"profile-{scheme}", "--allow-file-access-from-files",
+                         f"--blink-settings=preferredColorScheme={value}", "--dump-dom")
+            m = re.search(r'<pre id="wb-probe">(.*?)</pre>', r.stdout, re.S)
+            self.assertTrue(m, r.stderr[-2000:])
+            seen[scheme] = json.loads(_html.unescape(m.group(1)))
+        self.assertLess(luminance(seen["dark"]["page"]), 0.2, seen)
+        self.assertGreater(luminance(seen["dark"]["text"]), 0.7, seen)
+        self.assertGreater(luminance(seen["dark"]["figure"]), 0.95, seen)
+        self.assertGreater(luminance(seen["light"]["page"]), 0.95, seen)
+
+
+@unittest.skipUnless(CHROMIUM and shutil.which("pdfinfo") and shutil.which("pdftotext"),
+                     "needs Chromium and poppler-utils (pdfinfo, pdftotext)")
+class PdfTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="wb-pdf-"))
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def test_this_workbooks_book_prints(self):
+        chapters = common.chapter_dirs(ROOT)
+        if not chapters:
+            self.skipTest("no chapters yet")
+        out = self.tmp / "book"
+        self.assertEqual(weave(ROOT, out)[0], 0)
+        pdf = book.print_pdf(out)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        self.assertIn("(A4)", info)
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        per_page = text.split("\f")
+        # Every chapter title, each on a page of its own start; numbered pages "k / N".
+        for n, d in chapters:
+            title = book.load_chapter(ROOT, ROOT / "figures", n, d, literate.Report(ROOT, quiet=True)).title
+            starts = [i for i, pg in enumerate(per_page) if re.search(rf"Chapter {n}\b", pg[:400])]
+            self.assertTrue(starts, f"chapter {n} ({title}) is not at the top of any page")
+        for k in (1, pages // 2, pages):
+            self.assertRegex(per_page[k - 1], rf"\b{k} / {pages}\b")
+        self.assertGreater(pages, len(chapters))
+        # No text cut off at the right edge: pdftotext -bbox would place it beyond the page.
+        bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+        width = float(re.search(r'<page width="([0-9.]+)"', bbox).group(1))
+        xmax = max(float(x) for x in re.findall(r'xMax="([0-9.]+)"', bbox))
+        self.assertLessEqual(xmax, width)
+        # One chapter alone.
+        one = book.print_pdf(out, only=[chapters[-1][0]])
+        self.assertEqual(one.name, f"{chapters[-1][1]}.pdf")
+
+
+class ExercisesInTheBookTest(unittest.TestCase):
+    def test_each_chapter_ends_with_its_exercises(self):
+        for n, d in common.chapter_dirs(ROOT):
+            if not (ROOT / "exercises" / d).is_dir():
+                continue
+            md = book.exercises_markdown(ROOT, d)
+            with self.subTest(chapter=d):
+                for ex in [e for e in __import__("wbtools.catalog", fromlist=["x"]).exercises(ROOT) if e.dirname == d]:
+                    self.assertIn(f"./workbook check {ex.id}", md)
+                    self.assertIn(f'id="exercise-{ex.id}"', md)
+                    api = re.search(rf'id="exercise-{re.escape(ex.id)}".*?<pre class="api"><code>(.*?)</code>', md, re.S)
+                    self.assertTrue(api and ");" in api.group(1), f"{ex.id}: no declaration from the API header")
+                self.assertIn("<summary>Hint</summary>", md)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,4 +1,4 @@
-"""Tests of the runner, verify, grade and the student edition.
+"""Tests of the runner, verify and the student edition (grading: test_grade.py).
 
 Fast tests use small fixture trees. The integration tests (class InTreeCopy) copy
 the workbook, pruned to one chapter, into a temporary folder and build only what
@@ -101,30 +101,6 @@ class FixtureRunner(unittest.TestCase):
         rc, out = wb(self.root, "student-edition", dest)
         self.assertEqual(rc, 2)
         self.assertIn("not empty", out)
-
-    def test_grading_tree_takes_only_exercise_files(self):
-        sub = Path(self.tmp.name) / "upload"
-        sub.mkdir()
-        (sub / "conditional_score.cpp").write_text("// submitted\n")
-        (sub / "conditional_score_test.cpp").write_text("// edited test\n")
-        (sub / "HINTS.md").write_text("edited\n")
-        tree, notes = instructor.prepare_grading_tree(self.root, sub, Path(self.tmp.name) / "work")
-        ex = tree / "exercises" / "13_ou"
-        self.assertEqual((ex / "conditional_score.cpp").read_text(), "// submitted\n")
-        self.assertEqual((ex / "conditional_score_test.cpp").read_text(), "// tests of conditional_score\n")
-        self.assertIn("Differentiate.", (ex / "HINTS.md").read_text())
-        self.assertFalse((tree / "solutions").exists())
-        self.assertEqual(notes, {})
-        # Not submitted: graded as the stub, with a note.
-        (sub / "conditional_score.cpp").unlink()
-        tree, notes = instructor.prepare_grading_tree(self.root, sub, Path(self.tmp.name) / "work")
-        self.assertEqual((tree / "exercises" / "13_ou" / "conditional_score.cpp").read_text(), STUB)
-        self.assertIn("not submitted", notes["13.2 conditional_score"])
-
-    def test_test_names_from_source(self):
-        ex = catalog.exercises(self.root)[0]
-        ex.test_path.write_text("TEST(A, B) {}\nTEST_F(Fx, C) {}\n// TEST(not, this)\n")
-        self.assertEqual(instructor.source_tests(ex), ["A.B", "Fx.C"])
 
 
 FAKE_GTEST = r"""#!/usr/bin/env python3
@@ -394,44 +370,6 @@ class InTreeCopy(unittest.TestCase):
         self.assertEqual(rc, 0, out)
         self.assertIn("saved as", out)
         self.assertEqual(first.path.read_text(), exgen.pristine(self.tree, first.dirname, first.x))
-
-    def test_3_grade_submission(self):
-        """Solved, broken, looping, not submitted (with an edited test): each is
-        graded on its own, with the pristine tests."""
-        solved, broken, looping = self.ex[0], self.ex[1], self.ex[2]
-        missing = self.ex[3] if len(self.ex) > 3 else None
-        sub = Path(self.tmp.name) / "submission" / "exercises" / self.chapter
-        sub.mkdir(parents=True)
-        (sub / f"{solved.x}.cpp").write_text(self.solution(solved))
-        (sub / f"{broken.x}.cpp").write_text(self.solution(broken) + "\nint broken_on_purpose = ;\n")
-        (sub / f"{looping.x}.cpp").write_text(re.sub(
-            r"(// BEGIN SOLUTION[^\n]*\n)", r"\1    { volatile int spin = 1; while (spin) {} }\n",
-            self.solution(looping), count=1))
-        if missing:
-            (sub / f"{missing.x}_test.cpp").write_text('#include <gtest/gtest.h>\nTEST(Edited, Passes) {}\n')
-        # An edited test of the solved exercise must not count either.
-        (sub / f"{solved.x}_test.cpp").write_text('#include <gtest/gtest.h>\nTEST(Edited, Passes) {}\n')
-        out_json = Path(self.tmp.name) / "results.json"
-        t0 = time.time()
-        rc, out = wb(self.tree, "grade", "--submission", sub.parent.parent, "--out", out_json,
-                     "--timeout", "3", "--work", Path(self.tmp.name) / "grading", self.nn)
-        self.assertEqual(rc, 0, out)
-        doc = json.loads(out_json.read_text())
-        by = {}
-        for t in doc["tests"]:
-            self.assertEqual(set(t) >= {"name", "score", "max_score", "output"}, True)
-            by.setdefault(t["name"].split(":")[0], []).append(t)
-        self.assertEqual(set(by), {e.name for e in self.ex})
-        self.assertNotIn("Edited.Passes", json.dumps(doc))
-        self.assertTrue(all(t["score"] == 1 for t in by[solved.name]), by[solved.name])
-        self.assertTrue(all(t["score"] == 0 and "does not compile" in t["output"] for t in by[broken.name]))
-        self.assertTrue(all(t["score"] == 0 for t in by[looping.name]))
-        self.assertTrue(any("timed out" in t["output"] for t in by[looping.name]), by[looping.name])
-        if missing:
-            self.assertTrue(all(t["score"] == 0 and "not submitted" in t["output"] for t in by[missing.name]))
-        self.assertEqual(doc["score"], len(by[solved.name]))
-        self.assertEqual(doc["max_score"], len(doc["tests"]))
-        self.assertEqual(doc["max_score"], sum(len(instructor.source_tests(e)) for e in self.ex))
 
     def test_4_run_chapter_and_student_edition(self):
         """The chapter runs on the student's code, skipping what waits on a stub

@@ -42,7 +42,28 @@ CSS = HERE / "book.css"
 TEMPLATE = HERE / "book.html"
 MARKER = ".workbook-book"  # marks a folder this tool owns (and may replace)
 
-USAGE = """usage: ./workbook book [--out DIR] [--chapter NN]... [--figures DIR]
+# The fonts the book ships in fonts/, from Debian's fonts-lmodern: Latin Modern, under
+# the GUST Font License (LPPL 1.3c), which allows redistributing the unmodified files;
+# the licence, README and manifest go beside them. Latin Modern Math carries the
+# OpenType MATH table the browser needs to lay out MathML like TeX.
+LM = Path("/usr/share/texmf/fonts/opentype/public")
+FONTS = [LM / "lm-math" / "latinmodern-math.otf"] + [
+    LM / "lm" / f"{n}.otf" for n in ("lmroman10-regular", "lmroman10-italic", "lmroman10-bold",
+                                     "lmroman10-bolditalic", "lmsans10-regular", "lmsans10-bold", "lmmono10-regular")]
+FONT_NOTES = [Path("/usr/share/texmf/doc/fonts/lm-math") / n for n in (
+    "GUST-FONT-LICENSE.txt", "README-Latin-Modern-Math.txt", "MANIFEST-Latin-Modern-Math.txt")] + [
+    Path("/usr/share/doc/fonts-lmodern") / n for n in ("README-Latin-Modern.TXT", "MANIFEST-Latin-Modern.TXT",
+                                                       "copyright")]
+
+
+def copy_fonts(out):
+    """Copies the book's fonts and their licence into out/fonts/."""
+    dest = Path(out) / "fonts"
+    dest.mkdir(parents=True, exist_ok=True)
+    for src in FONTS + FONT_NOTES:
+        shutil.copyfile(src, dest / ("fonts-lmodern-copyright.txt" if src.name == "copyright" else src.name))
+
+USAGE = """usage: ./workbook book [--out DIR] [--chapter NN]... [--figures DIR] [--pdf]
 
 Weaves chapters/NN_topic/chapter.cpp and the results of its last run
 (figures/NN_topic/checks.json, figures) into an HTML book; open DIR/index.html.
@@ -53,6 +74,8 @@ Weaves chapters/NN_topic/chapter.cpp and the results of its last run
                  (default: figures/); e.g. the student runs of `./workbook run`,
                  build/default/student-figures
   --root DIR     the workbook to read (default: the one this tool belongs to)
+  --pdf          also print it with headless Chromium to DIR/workbook.pdf (A4,
+                 numbered pages; with one --chapter NN, to DIR/NN_topic.pdf)
 
 Exit status: 0 written; 1 written, but some chapter has broken input (listed as
 file:line: error: ...); 2 usage error."""
@@ -130,10 +153,58 @@ def display_title(ch):
     return f"{ch.number} · {ch.title or ch.dir}"
 
 
+API_RE = r"^//\s*(?:-+\s*)?{id}\s+{x}\b"
+
+
+def exercise_api(folder, ident, x):
+    """The declaration of exercise ident in the chapter's API header: its comment
+    (starting "// NN.k x") and the lines after it, up to a blank line."""
+    for h in sorted(Path(folder).glob("*.hpp")):
+        lines = h.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if re.match(API_RE.format(id=re.escape(ident), x=re.escape(x)), line.strip()):
+                block = []
+                for ln in lines[i:]:
+                    if not ln.strip():
+                        break
+                    block.append(ln)
+                if any(not ln.lstrip().startswith(("//", "#")) and "(" in ln for ln in block):  # a declaration
+                    return h.name, "\n".join(block)
+    return None, ""
+
+
+def exercises_markdown(root, dirname):
+    """The chapter's exercises, for the end of its page: id, title, the API to
+    implement, how to check it, and the hint folded under a click."""
+    from . import catalog
+    exs = [e for e in catalog.exercises(root) if e.dirname == dirname] if (Path(root) / "exercises").is_dir() else []
+    if not exs:
+        return ""
+    e = html.escape
+    hints = catalog.hints(root, dirname)
+    out = ["\n## Exercises\n", raw_html('<section class="exercises"><dl>')]
+    for ex in exs:
+        header, api = exercise_api(Path(root) / "exercises" / dirname, ex.id, ex.x)
+        title = f" — {e(ex.title)}" if ex.title else ""
+        out.append(raw_html(
+            f'<dt id="exercise-{e(ex.id)}">{e(ex.id)} <code>{e(ex.x)}</code>{title}</dt><dd>'
+            + (f'<pre class="api"><code>{e(api)}</code></pre>' if api else "")
+            + f"<p>Write it in <code>exercises/{e(dirname)}/{e(ex.x)}.cpp</code>"
+            + (f" (the API is in <code>{e(header)}</code>)" if header else "")
+            + f"; test it with <code>./workbook check {e(ex.id)}</code>.</p>"))
+        hint = (hints.get(ex.x) or (0, "", ""))[2]
+        if hint:
+            out.append(raw_html("<details><summary>Hint</summary>") + "\n" + hint + "\n" + raw_html("</details>"))
+        out.append(raw_html("</dd>"))
+    out.append(raw_html("</dl></section>"))
+    return "\n".join(out) + "\n"
+
+
 def render_chapter(ch, figures, out, report, prev, nxt, book_title, pages=()):
     figdir = Path(figures) / ch.dir
     copies = {}
     md = weave_markdown(ch, figdir, report, copies, pages)
+    md += exercises_markdown(Path(ch.source).parents[2], ch.dir)
     page = pandoc(md, f"Chapter {ch.number}: {ch.title or ch.dir} — {book_title}",
                   {"nav": nav_html(prev, nxt), "booktitle": html.escape(book_title)}, report, ch.source)
     if page is None:
@@ -323,6 +394,9 @@ def build(root, out, only=None, stream=sys.stderr, figures=None):
                 common.die(f"--chapter {n}: no such chapter (chapters: {', '.join(numbers)})")
     if shutil.which("pandoc") is None:
         common.die("pandoc is not installed (apt-get install pandoc)")
+    missing = [str(p) for p in FONTS + FONT_NOTES if not p.is_file()]
+    if missing:
+        common.die(f"the book's fonts are missing ({missing[0]}): apt-get install fonts-lmodern")
     full = not only
     work = _prepare_out(out, replace=full)
     try:
@@ -337,6 +411,7 @@ def build(root, out, only=None, stream=sys.stderr, figures=None):
         title = book_title_of(root)
         (work / MARKER).write_text("This folder is written by `./workbook book`; it is replaced on each build.\n")
         shutil.copyfile(CSS, work / "book.css")
+        copy_fonts(work)
         present = [c for c in loaded if (full or c.number in only or (work / f"{c.dir}.html").exists())]
         for ch in loaded:
             if not (full or ch.number in only):
@@ -366,6 +441,56 @@ def build(root, out, only=None, stream=sys.stderr, figures=None):
     return (1 if report.errors else 0), report
 
 
+# ---------------------------------------------------------------------------
+# Printing: one page with every chapter, printed to PDF by headless Chromium.
+
+MAIN_RE = re.compile(r"<main>(.*)</main>", re.S)
+TOC_RE = re.compile(r'<nav id="TOC".*?</nav>', re.S)
+
+
+def print_page(out, pages, title):
+    """out/print.html: the given pages' contents one after another (a chapter per
+    article, each starting a new printed page), styled by book.css."""
+    parts = []
+    for page in pages:
+        m = MAIN_RE.search((out / page).read_text(encoding="utf-8"))
+        body = TOC_RE.sub("", m.group(1)) if m else ""
+        parts.append(f'<article class="print-chapter">{body}</article>')
+    doc = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+           f"<title>{html.escape(title)}</title>\n"
+           '<link rel="stylesheet" href="book.css">\n</head>\n<body>\n<main>\n' + "\n".join(parts) +
+           "\n</main>\n</body>\n</html>\n")
+    dest = out / "print.html"
+    dest.write_text(doc, encoding="utf-8")
+    return dest
+
+
+def print_pdf(out, only=None, title="Workbook"):
+    """Prints the book in out (all chapters, or those in only) to out/workbook.pdf (or
+    out/NN_topic.pdf for one chapter); returns the PDF's path."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        common.die("--pdf needs Chromium (apt-get install chromium)")
+    out = Path(out)
+    chapters = sorted(p.name for p in out.glob("[0-9][0-9]_*.html"))
+    if only:
+        chapters = [c for c in chapters if c[:2] in only]
+    pages = chapters if only else ["index.html"] + chapters
+    src = print_page(out, pages, title)
+    pdf = out / (f"{chapters[0][:-5]}.pdf" if only and len(chapters) == 1 else "workbook.pdf")
+    tmp = pdf.with_name(pdf.name + ".tmp")
+    with tempfile.TemporaryDirectory(prefix="wb-print-") as profile:
+        r = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={tmp}",
+                            src.resolve().as_uri()], capture_output=True, text=True, timeout=600)
+    if r.returncode != 0 or not tmp.exists() or tmp.stat().st_size == 0:
+        tmp.unlink(missing_ok=True)
+        common.die(f"printing with Chromium failed: {(r.stderr or '').strip().splitlines()[-1:] or r.returncode}")
+    os.replace(tmp, pdf)
+    return pdf
+
+
 def chapter_arg(v):
     m = re.match(r"^(\d{1,2})(_[a-z0-9_]+)?/?$", v)
     if not m:
@@ -383,6 +508,7 @@ def parse_args(args):
     ap.add_argument("--chapter", dest="chapters", action="append", default=[], type=chapter_arg)
     ap.add_argument("--root")
     ap.add_argument("--figures")
+    ap.add_argument("--pdf", action="store_true")
     o = ap.parse_args(args)
     if o.out is not None and Path(o.out).exists() and not Path(o.out).is_dir():
         common.die(f"--out {o.out}: is a file, not a folder")
@@ -403,6 +529,8 @@ def main(cmd, args):
     status, report = build(root, out, opts["chapters"] or None, figures=figures)
     n_err, n_warn = len(report.errors), len(report.warnings)
     print(f"book: {out / 'index.html'}  ({n_err} errors, {n_warn} warnings)")
+    if opts["pdf"]:
+        print(f"book: {print_pdf(out, opts['chapters'] or None, book_title_of(root))}")
     if n_err:
         print(f"book: written, but {n_err} problems in the chapter sources need fixing (listed above)",
               file=sys.stderr)

@@ -2,6 +2,20 @@
 
     ./workbook generate [--check] [--force]
 
+A region a student must write is marked in the reference code
+
+        // BEGIN SOLUTION 99.1 clip
+        return std::clamp(x, lo, hi);
+        // END SOLUTION
+
+and becomes, at the BEGIN line's indentation,
+
+        // EXERCISE 99.1 clip: write this part (hint: ./workbook hint 99.1)
+        throw wb::NotImplemented("99.1 clip");
+
+Lines `// STUB: <code>` inside a region are emitted (uncommented) instead of the
+throw. Everything else is copied byte for byte, so the output is deterministic.
+
 The markers (SOLUTION regions, STUB lines and MUTANT lines or blocks, which never
 reach a stub) are read by markers.py.
 

@@ -1,29 +1,37 @@
 """The instructor's commands:
 
-    ./workbook grade [--submission DIR] [--out results.json] [--timeout S] [CHAPTER ...]
+    ./workbook grade [--submission DIR | --class DIR] [--out PATH] [--timeout S] [--work DIR] [CHAPTER ...]
+    ./workbook autograder DIR [CHAPTER ...]     (the Gradescope bundle: autograder.py)
     ./workbook student-edition DIR
 
-grade runs every exercise test on the student variant and writes results.json in
-Gradescope's format. With --submission it copies only the exercise source files
-(exercises/NN_topic/X.cpp for each X with an X_test.cpp; DIR may be a whole
-workbook, its exercises/ folder, or the X.cpp files side by side) into a fresh
-copy of this tree with pristine tests, headers and hints, and builds there, so an
-edited test cannot change the grade. Each test runs alone with a time limit, so an
-infinite loop fails that test instead of hanging the grader; a file that does not
-compile scores 0 for its exercise and the others are still graded.
+grade assumes a hostile submission (README, "Grading"). It takes only the exercise
+sources X.cpp out of the submission and compiles, links and runs them in a
+bubblewrap sandbox (sandbox.py), one fresh scratch folder per submission, against
+a trusted build of the pristine tree without solutions/ (tests, headers, the test
+main and the probes, built once and mounted read-only). A test scores only when
+  * its GoogleTest run (one sandbox per test) reports it passed, and
+  * the exercise's hidden check passes: the probe, linked with the student's code,
+    computes the exercise on inputs drawn from a secret per-submission seed; the
+    reference probe, run outside the sandbox, recomputes them and compares.
+The first is feedback the student's process could forge; the second it cannot,
+short of computing the right answers. A submission that defines main(), GoogleTest
+or workbook symbols scores 0 for that exercise and is flagged.
 
-student-edition writes a copy of the workbook without solutions/ (nor build/,
-.git, book/) whose exercises are the pristine stubs; CMake then links every
-chapter against the exercises.
+--class DIR grades every folder of DIR as one student's submission, in parallel,
+into OUT/STUDENT/results.json and OUT/gradebook.csv, and resumes where it stopped.
 """
+import concurrent.futures
+import csv
+import hashlib
+import io
 import json
+import math
 import re
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from . import catalog, common, exgen
+from . import common, exgen, grader, sandbox
 
 TEST_RE = re.compile(r"^\s*(?:TEST|TEST_F)\s*\(\s*(\w+)\s*,\s*(\w+)\s*\)", re.M)
 # Never copied into a grading tree or a student edition.
@@ -45,115 +53,122 @@ def copy_tree(src, dst, exclude_top=()):
     shutil.copytree(src, dst, ignore=ignore, symlinks=True, dirs_exist_ok=True)
 
 
-def source_tests(ex):
-    """Test names parsed from the test source (used when the exercise does not compile)."""
-    text = ex.test_path.read_text(encoding="utf-8", errors="replace")
-    return [f"{a}.{b}" for a, b in TEST_RE.findall(text)]
+def check_only(chapters, timeout):
+    if not (math.isfinite(timeout) and timeout > 0):
+        common.die(f"--timeout {timeout:g}: give a positive number of seconds")
+    for c in chapters:
+        if not re.fullmatch(r"\d\d(\.\d+)?", c) or not any(d[0] == c[:2] for d in common.chapter_dirs(common.ROOT, "exercises")):
+            common.die(f"no chapter or exercise '{c}' (give NN or NN.k)")
 
 
-def submission_folder(sub):
-    """The exercises/ folder of a submission: DIR/exercises or DIR itself."""
-    sub = Path(sub)
-    if not sub.is_dir():
-        common.die(f"--submission {sub}: no such folder")
-    return sub / "exercises" if (sub / "exercises").is_dir() else sub
-
-
-def prepare_grading_tree(root, sub, work):
-    """Fresh copy of root (without solutions/) in work/tree with the submission's
-    exercise files; returns (tree, notes)."""
-    tree = Path(work) / "tree"
-    if tree.exists():
-        shutil.rmtree(tree)
-    copy_tree(root, tree, exclude_top={"solutions", "figures"})
-    src = submission_folder(sub)
-    notes = {}
-    exs = catalog.exercises(tree)
-    unique = {x for x in (e.x for e in exs) if sum(e.x == x for e in exs) == 1}
-    for ex in exs:
-        f = src / ex.dirname / f"{ex.x}.cpp"
-        if not f.exists() and ex.x in unique:
-            f = src / f"{ex.x}.cpp"  # files uploaded flat (Gradescope's submission folder)
-        if f.is_file() and not f.is_symlink():
-            data = f.read_bytes()
-        else:
-            stub = exgen.pristine(root, ex.dirname, ex.x)
-            data = (stub or "").encode("utf-8")
-            notes[ex.name] = f"not submitted ({ex.rel()}); graded as the stub"
-        # Written afresh (new mtime) so a reused build folder recompiles it.
-        dest = tree / "exercises" / ex.dirname / f"{ex.x}.cpp"
-        dest.unlink(missing_ok=True)
-        dest.write_bytes(data)
-    return tree, notes
-
-
-def grade(root, submission=None, out="results.json", timeout=10.0, chapters=(), work=None, log=sys.stdout):
-    root = Path(root)
-    notes = {}
-    tmp = None
-    if submission:
-        if work is None:
-            tmp = tempfile.TemporaryDirectory(prefix="wb-grade-")
-            work = tmp.name
-        work = Path(work).resolve()
-        work.mkdir(parents=True, exist_ok=True)
-        tree, notes = prepare_grading_tree(root, submission, work)
-        bd = catalog.build_dir(tree, work / "build")
+def check_args(a, class_mode):
+    """Every flag checked before anything is built or written (one line, exit 2)."""
+    check_only(a.chapters, a.timeout)
+    if a.work and Path(a.work).exists() and not Path(a.work).is_dir():
+        common.die(f"--work {a.work}: not a folder")
+    out = Path(a.out)
+    if class_mode:
+        if out.exists() and not out.is_dir():
+            common.die(f"--out {out}: not a folder (with --class, --out is where the results go)")
     else:
-        tree = root
-        bd = common.configure(root)
+        if out.is_dir():
+            common.die(f"--out {out}: is a folder; give the file to write, e.g. {out / 'results.json'}")
+        if not out.parent.is_dir():
+            common.die(f"--out {out}: the folder {out.parent} does not exist")
+
+
+def write_results(doc, out):
+    exgen.write_atomic(Path(out), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
+def grade(root, submission, out="results.json", timeout=10.0, chapters=(), work=None, log=sys.stdout, seed=None):
+    """Grades one submission (or, without one, this tree's own exercises) into out."""
+    root = Path(root)
     try:
-        exs = [e for e in catalog.exercises(tree) if not chapters or e.nn in chapters]
-        if not exs:
-            common.die("no exercises to grade")
-        print(f"grading {len(exs)} exercises (build in {bd}) ...", file=log, flush=True)
-        catalog.build(bd, [e.target for e in exs], keep_going=True, timeout=3600)
-        tests, summary = [], []
-        for ex in exs:
-            ok, blog = catalog.build(bd, [ex.target], timeout=1200)
-            if not ok:
-                names = source_tests(ex) or ["(all tests)"]
-                msg = "does not compile:\n" + (catalog.compiler_messages(blog, 30, root=tree) or blog[-3000:])
-                if ex.name in notes:
-                    msg = notes[ex.name] + "\n" + msg
-                for n in names:
-                    tests.append(entry(ex, n, False, msg))
-                summary.append((ex, 0, len(names), "does not compile"))
-                continue
-            exe = catalog.executable(bd, ex.target)
-            names = catalog.list_tests(exe) or source_tests(ex) or ["(all tests)"]
-            got = 0
-            for n in names:
-                res = catalog.run_tests(exe, gtest_filter=n, timeout=timeout, expected=[n])
-                t = next((r for r in res.tests if r.name == n), None)
-                passed = bool(t and t.passed and not res.timed_out)
-                text = "" if passed else "\n".join(t.messages if t else ["did not run"])
-                if res.timed_out:
-                    text = f"timed out after {timeout:g} s (an infinite loop?)"
-                text = text.replace(str(tree) + "/", "")
-                if ex.name in notes:
-                    text = (notes[ex.name] + "\n" + text).strip()
-                tests.append(entry(ex, n, passed, text))
-                got += passed
-            summary.append((ex, got, len(names), notes.get(ex.name, "")))
-        score = sum(t["score"] for t in tests)
-        total = sum(t["max_score"] for t in tests)
-        lines = [f"{ex.name}: {g}/{m}" + (f" ({note})" if note else "") for ex, g, m, note in summary]
-        doc = {"score": score, "max_score": total, "output": "\n".join(lines), "tests": tests}
-        outp = Path(out)
-        exgen.write_atomic(outp, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
-        for line in lines:
-            print("  " + line, file=log)
-        print(f"score {score:g}/{total:g}; wrote {outp}", file=log)
-        return 0
-    finally:
-        if tmp:
-            tmp.cleanup()
+        sandbox.check()
+    except sandbox.Unavailable as e:
+        common.die(str(e))
+    work = Path(work or root / "build" / "grading")
+    trusted = grader.prepare(root, work, chapters, log)
+    doc = grader.grade(trusted, submission or root / "exercises", timeout, work, seed=seed, log=log)
+    write_results(doc, out)
+    print(doc["output"], file=log)
+    print(f"score {doc['score']:g}/{doc['max_score']:g}; wrote {out}", file=log)
+    return 0
 
 
-def entry(ex, test, passed, output):
-    return {"name": f"{ex.name}: {test}", "number": ex.id, "score": 1 if passed else 0, "max_score": 1,
-            "status": "passed" if passed else "failed", "output": output}
+def _digest(folder):
+    h = hashlib.sha256()
+    for p in sorted(Path(folder).rglob("*")):
+        if p.is_file() and not p.is_symlink() and p.stat().st_size <= grader.MAX_SOURCE:
+            h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+        elif p.is_symlink():
+            h.update(b"link:" + p.relative_to(folder).as_posix().encode())
+    return h.hexdigest()
+
+
+def grade_class(root, folder, out="grades", timeout=10.0, chapters=(), work=None, log=sys.stdout, seed=None):
+    """Every folder of `folder` is one student: OUT/STUDENT/results.json and OUT/gradebook.csv.
+    A student whose results exist for the same submission is not graded again."""
+    root, folder, out = Path(root), Path(folder), Path(out)
+    if not folder.is_dir():
+        common.die(f"--class {folder}: no such folder")
+    try:
+        sandbox.check()
+    except sandbox.Unavailable as e:
+        common.die(str(e))
+    students = sorted(d for d in folder.iterdir() if d.is_dir() and not d.name.startswith("."))
+    symlinked = sorted(d.name for d in folder.iterdir() if d.is_symlink())
+    work = Path(work or root / "build" / "grading")
+    trusted = grader.prepare(root, work, chapters, log)
+    out.mkdir(parents=True, exist_ok=True)
+    todo = []
+    for d in students:
+        if d.is_symlink():
+            continue
+        mark = out / d.name / "submission.sha256"
+        if (out / d.name / "results.json").exists() and mark.exists() and mark.read_text().strip() == _digest(d):
+            continue
+        todo.append(d)
+    print(f"grading {len(todo)} of {len(students)} submissions ({len(students) - len(todo)} already graded) ...",
+          file=log, flush=True)
+
+    def one(d):
+        doc = grader.grade(trusted, d, timeout, work, seed=seed)
+        write_results(doc, out / d.name / "results.json")
+        exgen.write_atomic(out / d.name / "submission.sha256", _digest(d) + "\n")
+        return d.name, doc
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, int(common.jobs()))) as pool:
+        for name, doc in pool.map(one, todo):
+            print(f"  {name}: {doc['score']:g}/{doc['max_score']:g}" +
+                  (f" (flagged: {'; '.join(doc['extra_data']['flags'])})" if doc["extra_data"]["flags"] else ""),
+                  file=log, flush=True)
+    rows = []
+    for d in students:
+        if d.is_symlink():
+            continue
+        doc = json.loads((out / d.name / "results.json").read_text(encoding="utf-8"))
+        per = {}
+        for t in doc["tests"]:
+            ex = t["name"].split(":")[0]
+            g = per.setdefault(ex, [0, 0, set()])
+            g[0] += t["score"]
+            g[1] += t["max_score"]
+            g[2] |= set(t.get("extra_data", {}).get("flags", []))
+        for ex, (sc, mx, fl) in per.items():
+            rows.append([d.name, ex, f"{sc:g}", f"{mx:g}", "; ".join(sorted(fl))])
+        rows.append([d.name, "total", f"{doc['score']:g}", f"{doc['max_score']:g}",
+                     "; ".join(doc["extra_data"]["flags"])])
+    for name in symlinked:
+        rows.append([name, "total", "0", "", "refused: the submission folder is a symbolic link"])
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["student", "exercise", "score", "max", "flags"])
+    w.writerows(rows)
+    exgen.write_atomic(out / "gradebook.csv", buf.getvalue())
+    print(f"wrote {out / 'gradebook.csv'} ({len(students)} students)", file=log)
+    return 0
 
 
 def student_edition(root, dest, log=sys.stdout):
@@ -180,18 +195,39 @@ def student_edition(root, dest, log=sys.stdout):
 
 
 def main(cmd, args):
+    if cmd == "autograder":
+        from . import autograder
+        return autograder.main(args)
     if cmd == "student-edition":
         ap = exgen.ArgParser(prog="./workbook student-edition",
                                      description="Write a copy of the workbook without solutions/.")
         ap.add_argument("dir")
         a = ap.parse_args(args)
         return student_edition(common.ROOT, a.dir)
-    ap = exgen.ArgParser(prog="./workbook grade", description="Grade the exercises (Gradescope format).")
-    ap.add_argument("--submission", help="a student's workbook (or its exercises/ folder) to grade")
-    ap.add_argument("--out", default="results.json", help="where to write the results (default ./results.json)")
+    ap = exgen.ArgParser(prog="./workbook grade", description="Grade submissions in a sandbox (Gradescope format).")
+    src = ap.add_mutually_exclusive_group()
+    src.add_argument("--submission", help="a student's workbook (or its exercises/ folder, or the .cpp files)")
+    src.add_argument("--class", dest="klass", metavar="DIR", help="a folder with one submission folder per student")
+    src.add_argument("--prepare", action="store_true", help="only build the trusted tree and the reference "
+                                                            "(the autograder's setup.sh)")
+    ap.add_argument("--out", help="the results file (default ./results.json); with --class the folder for "
+                                  "STUDENT/results.json and gradebook.csv (default ./grades)")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per test (default 10)")
-    ap.add_argument("--work", help="folder for the grading copy and its build (default: a temporary folder; "
-                                   "reusing one makes the next grade faster)")
-    ap.add_argument("chapters", nargs="*", help="grade only these chapters (e.g. 13)")
+    ap.add_argument("--work", help="folder for the trusted build and the scratch folders (default build/grading); "
+                                   "each submission gets a fresh folder in it, removed afterwards")
+    ap.add_argument("chapters", nargs="*", help="grade only these chapters or exercises (e.g. 13, 13.2)")
     a = ap.parse_args(args)
-    return grade(common.ROOT, a.submission, a.out, a.timeout, tuple(c[:2] for c in a.chapters), a.work)
+    a.out = a.out or ("grades" if a.klass else "results.json")
+    check_args(a, bool(a.klass))
+    chapters = tuple(a.chapters)
+    if a.prepare:
+        try:
+            sandbox.check()
+        except sandbox.Unavailable as e:
+            print(f"workbook: warning: {e}", file=sys.stderr)  # run_autograder will refuse to grade
+        grader.prepare(common.ROOT, Path(a.work or common.ROOT / "build" / "grading"), chapters, sys.stdout)
+        print("the trusted grading tree and the reference probes are built")
+        return 0
+    if a.klass:
+        return grade_class(common.ROOT, a.klass, a.out, a.timeout, chapters, a.work)
+    return grade(common.ROOT, a.submission, a.out, a.timeout, chapters, a.work)
