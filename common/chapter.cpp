@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -82,12 +83,21 @@ std::string numbers(const CheckRecord& r) {
 
 // One check record as in common/checks.schema.json (NaN and ∞ become null).
 nlohmann::json record_json(const CheckRecord& r) {
-    auto num = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
+    // Values with 12 significant digits, derived ratios (stat, se/scale, resolution, margin)
+    // with 6: last-bit differences between CPUs (BLAS kernels, FMA) must not rewrite the
+    // committed report on another machine. A statistic of nearly equal numbers (an exact
+    // claim's relative error) moves in its 8th digit when its operands move in their 16th.
+    auto rounded = [](double x, int digits) {
+        if (!std::isfinite(x)) return nlohmann::json(nullptr);
+        return nlohmann::json(std::strtod(fmt::format("{:.{}g}", x, digits).c_str(), nullptr));
+    };
+    auto num = [&](double x) { return rounded(x, 12); };
+    auto ratio = [&](double x) { return rounded(x, 6); };
     return {{"claim", r.claim}, {"kind", name(r.kind)}, {"control", r.control}, {"verdict", name(r.verdict)},
             {"ok", r.ok}, {"holds", r.holds}, {"lhs", num(r.lhs)}, {"rhs", num(r.rhs)},
             {"lhs_se", num(r.lhs_se)}, {"rhs_se", num(r.rhs_se)}, {"lo", num(r.lo)}, {"hi", num(r.hi)},
-            {"stat", num(r.stat)}, {"tol", num(r.tol)}, {"df", num(r.df)}, {"se_scale", num(r.se_scale)},
-            {"decisive", num(r.decisive)}, {"resolution", num(r.resolution)}, {"margin", num(r.margin)},
+            {"stat", ratio(r.stat)}, {"tol", num(r.tol)}, {"df", num(r.df)}, {"se_scale", ratio(r.se_scale)},
+            {"decisive", num(r.decisive)}, {"resolution", ratio(r.resolution)}, {"margin", ratio(r.margin)},
             {"detail", r.detail}};
 }
 
