@@ -1,5 +1,6 @@
 #include "wb/rng.hpp"
 
+#include <bit>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -78,6 +79,51 @@ double Rng::normal_edge(std::uint64_t b) {
         if (y < std::exp(-0.5 * x * x)) return (b & 0x100) ? -x : x;
         b = gen_();
     }
+}
+
+// The fills step a local copy of the generator's state (kept in registers) and hand
+// it back before anything that draws through gen_ (the rare wedge and tail path).
+void Rng::fill_normal(std::span<double> a, double scale) {
+    auto s = gen_.state();
+    const auto inc = gen_.inc();
+    double* p = a.data();
+    for (std::size_t k = 0, n = a.size(); k < n; ++k) {
+        const std::uint64_t b = detail::Pcg64::next(s, inc);
+        const std::size_t i = b & 0xff;
+        const std::uint64_t j = b >> 11;
+        double x;
+        if (j < detail::zig_k[i]) [[likely]] {
+            x = detail::with_sign(static_cast<double>(j) * detail::zig_w[i], b);
+        } else {
+            gen_.set_state(s);
+            x = normal_edge(b);
+            s = gen_.state();
+        }
+        p[k] = scale * x;  // = x exactly when scale = 1
+    }
+    gen_.set_state(s);
+}
+
+void Rng::fill_uniform(std::span<double> a) {
+    auto s = gen_.state();
+    const auto inc = gen_.inc();
+    for (double& x : a) x = static_cast<double>(detail::Pcg64::next(s, inc) >> 11) * 0x1.0p-53;
+    gen_.set_state(s);
+}
+
+void Rng::fill_rademacher(std::span<double> a) {
+    auto s = gen_.state();
+    const auto inc = gen_.inc();
+    double* p = a.data();
+    const std::size_t n = a.size();
+    for (std::size_t i = 0; i < n; i += 64) {
+        std::uint64_t b = detail::Pcg64::next(s, inc);
+        const std::size_t m = n - i < 64 ? n - i : 64;
+        // Bit k set gives +1: the sign bit of 1.0 is the complement of bit k.
+        for (std::size_t k = 0; k < m; ++k, b >>= 1)
+            p[i + k] = std::bit_cast<double>(0x3ff0000000000000ull | (~b & 1) << 63);
+    }
+    gen_.set_state(s);
 }
 
 double Rng::gamma(double k) {

@@ -29,7 +29,7 @@ COMMANDS = {
     "generate": ("exgen", "regenerate exercises/ from solutions/ (instructors)"),
     "book": ("book", "weave the chapters into the HTML book under book/"),
     "new": ("scaffold", "start a chapter: `new NN topic \"Title\"` writes, builds and runs it"),
-    "bench": ("mainjob", "run the Google Benchmark targets"),
+    "bench": ("bench", "run the benchmarks and print a table; --vs-numpy compares with NumPy"),
 }
 
 

@@ -6,6 +6,7 @@
 // (seed, chapter, section) so that one section's draws never shift another's.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -21,6 +22,30 @@ extern const double zig_r;
 extern const double zig_w[256];
 extern const std::uint64_t zig_k[256];
 extern const double zig_f[257];
+
+// pcg64 with its state reachable, so that the fill loops can step a copy held in
+// registers (the member itself is stored and reloaded on every draw). step() and
+// output() are pcg64's own recurrence and output function; the tests compare the
+// fills with single draws bit for bit.
+class Pcg64 : public pcg64 {
+public:
+    using pcg64::pcg64;
+    using State = pcg64::state_type;
+    State state() const { return state_; }
+    void set_state(State s) { state_ = s; }
+    State inc() const { return increment(); }
+    // One draw from a local state s with increment inc: what operator() does to state_.
+    static std::uint64_t next(State& s, State inc) {
+        s = s * multiplier() + inc;
+        return output(s);
+    }
+};
+
+// The sign bit 8 of a ziggurat draw b moved to the sign of x: the same bits as
+// (b & 0x100 ? -x : x) without a branch that mispredicts on half the draws.
+inline double with_sign(double x, std::uint64_t b) {
+    return std::bit_cast<double>(std::bit_cast<std::uint64_t>(x) ^ ((b & 0x100) << 55));
+}
 }  // namespace detail
 
 // 64-bit FNV-1a, used to turn names into stream ids.
@@ -48,10 +73,8 @@ public:
         const std::uint64_t b = gen_();
         const std::size_t i = b & 0xff;
         const std::uint64_t j = b >> 11;
-        if (j < detail::zig_k[i]) {
-            const double x = static_cast<double>(j) * detail::zig_w[i];
-            return (b & 0x100) ? -x : x;
-        }
+        if (j < detail::zig_k[i]) [[likely]]
+            return detail::with_sign(static_cast<double>(j) * detail::zig_w[i], b);
         return normal_edge(b);
     }
     double normal(double mean, double sd) { return mean + sd * normal(); }
@@ -67,30 +90,17 @@ public:
     // Index k with probability w[k] / sum(w).
     std::size_t categorical(std::span<const double> w);
 
-    // Fill whole arrays (shape is kept), in storage order.
-    template <class A> void fill_normal(A& a) {
-        double* p = a.data();
-        for (std::size_t i = 0, n = a.size(); i < n; ++i) p[i] = normal();
-    }
+    // Fill whole arrays (shape is kept), in storage order, with exactly the numbers that
+    // single draws would give (the fills only keep the generator's state in registers).
+    template <class A> void fill_normal(A& a) { fill_normal(std::span<double>(a.data(), a.size()), 1.0); }
     // a = scale · Z, e.g. Brownian increments √h Z in one pass.
-    template <class A> void fill_normal(A& a, double scale) {
-        double* p = a.data();
-        for (std::size_t i = 0, n = a.size(); i < n; ++i) p[i] = scale * normal();
-    }
-    template <class A> void fill_uniform(A& a) {
-        double* p = a.data();
-        for (std::size_t i = 0, n = a.size(); i < n; ++i) p[i] = uniform();
-    }
+    template <class A> void fill_normal(A& a, double scale) { fill_normal(std::span<double>(a.data(), a.size()), scale); }
+    template <class A> void fill_uniform(A& a) { fill_uniform(std::span<double>(a.data(), a.size())); }
     // ±1 from all 64 bits of each draw (element k of a block of 64 takes bit k).
-    template <class A> void fill_rademacher(A& a) {
-        double* p = a.data();
-        const std::size_t n = a.size();
-        for (std::size_t i = 0; i < n; i += 64) {
-            std::uint64_t b = gen_();
-            const std::size_t m = n - i < 64 ? n - i : 64;
-            for (std::size_t k = 0; k < m; ++k, b >>= 1) p[i + k] = (b & 1) ? 1.0 : -1.0;
-        }
-    }
+    template <class A> void fill_rademacher(A& a) { fill_rademacher(std::span<double>(a.data(), a.size())); }
+    void fill_normal(std::span<double> a, double scale = 1.0);
+    void fill_uniform(std::span<double> a);
+    void fill_rademacher(std::span<double> a);
     xt::xtensor<double, 2> normal_matrix(std::size_t n, std::size_t d);
     xt::xtensor<double, 1> normal_vector(std::size_t n);
     // n x d matrix whose rows are uniform on the sphere of radius sqrt(d).
@@ -100,7 +110,7 @@ public:
 private:
     // The rest of normal(): wedge and tail tests for the draw b, redrawing on rejection.
     double normal_edge(std::uint64_t b);
-    pcg64 gen_;
+    detail::Pcg64 gen_;
 };
 
 }  // namespace wb

@@ -1,5 +1,5 @@
 """The main job (`./workbook all`): build, run every chapter, weave the book, and
-print a summary table; and `./workbook bench`."""
+print a summary table."""
 import json
 import subprocess
 import sys
@@ -99,8 +99,6 @@ def print_table(rows):
 
 
 def main(cmd, args):
-    if cmd == "bench":
-        return bench(args)
     o = parser().parse_args(args)
     chapters = common.chapter_dirs()
     if o.chapter:
@@ -146,14 +144,3 @@ def compare(bd, chapters, o):
           f"(this machine's run is in {scratch})")
     return 1 if n_bad or any(r["rc"] != 0 for r in rows) else 0
 
-
-def bench(args):
-    if args and args[0] in ("-h", "--help"):
-        print("usage: ./workbook bench [Google Benchmark flags, e.g. --benchmark_filter=Euler]")
-        return 0
-    bad = [a for a in args if not a.startswith("--benchmark_")]
-    if bad:
-        common.die(f"bench: unknown argument '{bad[0]}' (only Google Benchmark's --benchmark_* flags)")
-    bd = build("default", ["bench_common"])
-    exe = bd / "bin" / "bench_common"
-    return subprocess.run([str(exe), *args]).returncode
