@@ -11,21 +11,22 @@ shorthand for the integral equation
 $$X_t = X_0 + \int_0^t f(X_s, s)\,ds + \int_0^t g(X_s, s)\,dW_s ,$$
 where the second integral is Itô's: the integrand is evaluated at the *left* end of
 every subinterval of the Riemann sums that define it. The solution is a random process,
-not a function: this is the answer to seed 002 Q2 and seed 004 Q2. Score-based
+not a function: this is the answer to question 2 of the written assignment on sliced score
+matching (both students' answers). Score-based
 diffusion models (chapters 12–14) noise data forward with such an equation and sample
 by integrating another one backward, so they need a numerical method for it.
 
 This chapter builds that method and asks how good it is:
 
 1. Euler's method for ODEs and the one extra term that turns it into
-   Euler–Maruyama (seed 004 Q3);
+   Euler–Maruyama (question 3 of the same written assignment);
 2. Milstein's correction, from the Itô–Taylor expansion;
 3. strong and weak orders of convergence, measured on geometric Brownian motion
    against its exact solution driven by the same Brownian path;
 4. stability: Dahlquist's test equation for Euler and mean-square stability for
-   Euler–Maruyama (seed 003, assignment 08, first question);
+   Euler–Maruyama (assignment 11's answer to the assignment 08 question, first part);
 5. divergence of Euler–Maruyama for a drift that grows faster than linearly, although
-   the SDE itself is perfectly well behaved (seed 003, assignment 08, second question),
+   the SDE itself is perfectly well behaved (the same answer, second part),
    and the tamed scheme that cures it.
 
 Notation: step $h$, grid $t_n = nh$, $N = T/h$ steps to the horizon $T$, Wiener
@@ -183,7 +184,7 @@ int main(int argc, char** argv) {
     $g(X_n, t_n)\,(W_{t_{n+1}} - W_{t_n})$:
     $$X_{n+1} = X_n + h\,f(X_n, t_n) + g(X_n, t_n)\,\Delta W_n,\qquad
     \Delta W_n \sim N(0, h)\ \text{independent}.$$
-    That is the whole extension (seed 004 Q3): one extra term, $g\,\Delta W$, whose
+    That is the whole extension (question 3 of the written assignment): one extra term, $g\,\Delta W$, whose
     random increment is drawn as $\sqrt h\,Z$ with $Z \sim N(0,1)$. The scaling is
     $\sqrt h$, not $h$: the increments' variances add, $N$ steps of variance $h$ give
     $\operatorname{Var} W_T = T$ whatever $h$, while $N$ steps of size $h\,Z$ would give
@@ -303,7 +304,7 @@ int main(int argc, char** argv) {
     identity telescopes $W_{k+1}^2 - W_k^2 = 2W_k\,\delta W_k + \delta W_k^2$), and $\sum_k \delta W_k^2 \to h$ with
     $E\big[(I_m - \tfrac12(\Delta W^2 - h))^2\big] = \tfrac14\operatorname{Var}\sum_k\delta W_k^2 = h^2/(2m)$.
     Hence $\int (W_s - W_{t_n})\,dW_s = \frac12(\Delta W^2 - h)$, and **Milstein's scheme**
-    (Milstein 1974; Kloeden & Platen 1992, §10.3) is
+    (Milstein 1974; Kloeden & Platen 1992) is
     $$X_{n+1} = X_n + h f + g\,\Delta W + \tfrac12\,g\,\partial_x g\,(\Delta W^2 - h).$$
     The $-h$ keeps the correction's mean at zero; the control drops it (ordinary chain
     rule) and must be rejected.
@@ -316,8 +317,8 @@ int main(int argc, char** argv) {
     misses terms like $\mu s\,h\,\Delta W$ and $\frac16 s^3\Delta W^3$, of size
     $h^{3/2}$. The local *mean* error is $X_n(e^{\mu h} - 1 - \mu h) \propto h^2$ for
     both, since their means agree. Milstein's fundamental convergence theorems (Milstein
-    & Tretyakov 2004, ch. 1–2; Kloeden & Platen 1992, ch. 10 for strong and ch. 14 for
-    weak schemes) turn local into global orders: a local rms error $O(h^{p+1/2})$
+    & Tretyakov 2004; Kloeden & Platen 1992 for the strong and weak orders of these
+    schemes) turn local into global orders: a local rms error $O(h^{p+1/2})$
     together with a local mean error $O(h^{p+1})$ gives global strong order $p$, and a
     local error $O(h^{q+1})$ in the mean of smooth test functions gives global weak
     order $q$. So EM should have strong order ½ and weak order 1,
@@ -436,23 +437,25 @@ int main(int argc, char** argv) {
     the order of the strong error over $\sqrt n$. For Milstein that is $O(h)/\sqrt n$,
     the same fraction of the weak error at every step, and a few $10^4$ paths make every
     estimate decisive. For EM it is $O(\sqrt h)/\sqrt n$: relative to the weak error it
-    grows like $1/\sqrt{nh}$, and the estimate sinks into the noise at small $h$ (the
-    black points) — a practical reason to care about strong order even when only
-    distributions matter. Because the two schemes share the mean recursion, EM's weak
-    error for $f(x) = x$ *is* Milstein's, which is measured decisively. The checks
-    compare the Milstein estimates with the exact formulas at every step, fit the weak
-    orders from the Monte Carlo errors, and check that EM's exact weak error for
-    $f(x) = x^2$ halves with $h$.
+    grows like $1/\sqrt{nh}$ — a practical reason to care about strong order even when
+    only distributions matter. EM's weak error is still measured on EM's own paths:
+    $\operatorname{Var}(X^h_T - X_T) = O(s^4 h)$ while the weak error for $f(x) = x$,
+    $X_0((1+\mu h)^N - e^{\mu T})$, depends on $\mu$ alone, so a second run with
+    $s = \tfrac12$ and $h = 2^{-7} \dots 2^{-3}$ makes each estimate decisive with
+    $4\cdot10^4$–$8\cdot10^4$ paths. The checks compare the Milstein and EM estimates
+    with the exact formulas at every step, fit the weak orders from the Monte Carlo
+    errors, and check that EM's exact weak error for $f(x) = x^2$ halves with $h$.
 
     **Fitted orders.** The slope's standard error combines the scatter about the fitted
-    line and the spread of the slopes fitted to ten independent groups of paths; the
-    figure shows ±1.96 se. A slope fitted over a finite range also carries
-    pre-asymptotic curvature; the steps $h = 2^{-11} \dots 2^{-6}$ ($2^{-9} \dots 2^{-5}$
+    line and the spread of the slopes fitted to ten independent groups of paths
+    (`wb::loglog_slope_groups`; its critical value is Student's with one degree of
+    freedom fewer than the number of steps); the figure shows ±1.96 se. A slope fitted over a finite range also carries
+    pre-asymptotic curvature; the steps $h = 2^{-10} \dots 2^{-5}$ ($2^{-9} \dots 2^{-5}$
     under `--quick`) are fine enough that it stays below the statistical resolution,
-    except for $f(x) = x^2$, whose Monte Carlo slope is compared with the slope of the
-    exact errors over the same steps. The control asks whether EM's strong order could
-    be 1 (the ODE intuition) and must be rejected; so must a strong order ½ for
-    Milstein.
+    except for $f(x) = x^2$ and for EM's coarse steps, whose Monte Carlo slopes are
+    compared with the slopes of the exact errors over the same steps. The controls ask
+    whether EM's strong order could be 1 (the ODE intuition), Milstein's strong order ½,
+    or EM's weak order ½ (its strong order), and must be rejected.
 
     ![Strong and weak errors against the step, with fitted slopes and 95% intervals](convergence.svg)
     */
@@ -603,7 +606,7 @@ int main(int argc, char** argv) {
     tiny step although its solution is boring. The checks take $\lambda = -10$ and
     $h\lambda = -1.5$ (inside) and $-2.5$ (outside) through exercise 11.1.
 
-    For SDEs the analogue (seed 003, assignment 08) is the linear test equation with
+    For SDEs the analogue (the assignment 08 question) is the linear test equation with
     multiplicative noise,
     $$dX = \lambda X\,dt + \mu X\,dW .$$
     Its second moment solves $\frac{d}{dt}E X^2 = (2\lambda + \mu^2)\,E X^2$ (Itô's
@@ -614,7 +617,7 @@ int main(int argc, char** argv) {
     $$E X_{n+1}^2 = E(1 + h\lambda + \mu\Delta W_n)^2\;E X_n^2 = \big(|1 + h\lambda|^2 + h\mu^2\big)\,E X_n^2,$$
     exactly, and EM is mean-square stable if and only if
     $$|1 + h\lambda|^2 + h\mu^2 < 1$$
-    (Higham 2000, SIAM J. Numer. Anal.; Higham 2001, SIAM Review). For real $\lambda$
+    (Higham 2000; Higham 2001). For real $\lambda$
     this is $h < -(2\lambda + \mu^2)/\lambda^2$. Noise *shrinks* the stable region: the
     term $h\mu^2$ pushes the factor up, so a step for which Euler on the drift alone is
     perfectly stable ($|1 + h\lambda| < 1$) can make EM's second moment explode. The
@@ -796,7 +799,7 @@ int main(int argc, char** argv) {
     out it is; the SDE has a unique global solution with all moments bounded in time
     (its stationary density is $\propto e^{-x^4/2}$). The drift is not globally
     Lipschitz, though, and that is enough to break Euler–Maruyama
-    (seed 003, assignment 08, second question).
+    (the assignment 08 question, second part).
 
     **The threshold.** With $\Delta W = 0$ one EM step is $x \mapsto x(1 - h x^2)$. For
     $h x^2 < 2$ the factor $|1 - hx^2|$ is below 1 and the iterates shrink to 0; at
@@ -805,14 +808,14 @@ int main(int argc, char** argv) {
     $|x_{n+1}| \approx h|x_n|^3$: the step overshoots the origin by more than it started
     from, every time, and the iterates overflow within a handful of steps. The noise
     can throw a path past $\sqrt{2/h}$ with a small but positive probability, so a
-    fraction of EM paths explode; the fraction grows with $h$ and with the initial
-    spread. In the figure the dashed curves are the probabilities $P(|X_0| > \sqrt{2/h})$
+    fraction of EM paths explode. The fraction grows with the initial spread, and with
+    $h$ where it is large enough to order: for $s_0 = 2$ the checks find it larger at
+    $h = 0.3$ than at $0.2$, and at $0.5$ than at $0.3$; for $s_0 = 0.5$ only a few paths
+    in $10^3$ explode even at $h = 0.5$, too few to order the steps. In the figure the dashed curves are the probabilities $P(|X_0| > \sqrt{2/h})$
     of *starting* beyond the threshold: for $X_0 \sim N(0, s_0^2)$ with $s_0 \ge 1$ they
     account for nearly all explosions, while for $s_0 = 0.5$ the noise does the work.
 
-    **Why the moments diverge.** Hutzenthaler, Jentzen & Kloeden (2011, Proc. R. Soc. A,
-    "Strong and weak divergence in finite time of Euler's method for stochastic
-    differential equations with non-globally Lipschitz continuous coefficients") prove
+    **Why the moments diverge.** Hutzenthaler, Jentzen & Kloeden (2011) prove
     $\lim_{h\to0} E|X^h_N|^p = \infty$ for every $p \ge 1$ for such equations, while the
     exact moments stay finite. A simplified version of their argument fits here. Start
     at $X_0 = 0$ and write $r_n = \sqrt h\,|X_n|$. On the event
@@ -828,7 +831,7 @@ int main(int argc, char** argv) {
     exponential, so $E|X_N^h| \to \infty$ as $h \to 0$ — while $E|X_T| < \infty$. Strong
     and weak convergence both fail, though almost every simulated path looks fine. The
     checks confirm the 2-cycle with exercise 11.2, the growth past it and the decay below,
-    measure the exploding fraction, and evaluate the bound.
+    measure the exploding fraction and its growth with $h$, and evaluate the bound.
 
     ![Fraction of exploding Euler–Maruyama paths, and the lower bound on E|X_N|](explosion.svg)
     */
@@ -909,9 +912,7 @@ int main(int argc, char** argv) {
     /*md
     ## 6. The tamed scheme
 
-    Hutzenthaler, Jentzen & Kloeden (2012, Ann. Appl. Probab., "Strong convergence of an
-    explicit numerical method for SDEs with nonglobally Lipschitz continuous
-    coefficients") replace the drift increment by a *tamed* one,
+    Hutzenthaler, Jentzen & Kloeden (2012) replace the drift increment by a *tamed* one,
     $$X_{n+1} = X_n + \frac{h\,f(X_n)}{1 + h\,|f(X_n)|} + g(X_n)\,\Delta W_n .$$
     Where $h|f|$ is small the step is Euler–Maruyama up to $O(h^2)$, so nothing is lost
     in the limit (they prove strong order ½ under a one-sided Lipschitz drift of
@@ -923,7 +924,10 @@ int main(int argc, char** argv) {
     $$E X^2 = \frac{\int x^2 e^{-x^4/2}dx}{\int e^{-x^4/2}dx} = \sqrt2\,\frac{\Gamma(3/4)}{\Gamma(1/4)} \approx 0.478$$
     — EM too, because at that step not one of our paths reaches $\sqrt{2/h} \approx 14$.
     The divergence of section 5 is invisible in a finite sample at small $h$, which is
-    what makes it dangerous. The control asks EM at $h = 0.3$ for the same moment.
+    what makes it dangerous. At $h = 0.3$ EM's sample mean of $X_T^2$ is $+\infty$, which
+    is no evidence at all; the control instead asks whether EM at that step samples the
+    stationary law, by the finite fraction of paths ending with $|X_T| > 3$ (exploded
+    ones included), a tail of mass $\approx 4\cdot10^{-20}$ under $e^{-x^4/2}$.
 
     ![Euler–Maruyama and tamed Euler–Maruyama on the same Brownian increments](cubic_paths.svg)
     */
@@ -1032,5 +1036,26 @@ int main(int argc, char** argv) {
         }
     });
 
+    /*md
+    ## References
+
+    - Higham, D. J. (2000). Mean-square and asymptotic stability of the stochastic theta
+      method. *SIAM Journal on Numerical Analysis* 38(3), 753–769.
+    - Higham, D. J. (2001). An algorithmic introduction to numerical simulation of
+      stochastic differential equations. *SIAM Review* 43(3), 525–546.
+    - Hutzenthaler, M., Jentzen, A. & Kloeden, P. E. (2011). Strong and weak divergence
+      in finite time of Euler's method for stochastic differential equations with
+      non-globally Lipschitz continuous coefficients. *Proceedings of the Royal Society A*
+      467(2130), 1563–1576.
+    - Hutzenthaler, M., Jentzen, A. & Kloeden, P. E. (2012). Strong convergence of an
+      explicit numerical method for SDEs with nonglobally Lipschitz continuous
+      coefficients. *The Annals of Applied Probability* 22(4), 1611–1641.
+    - Kloeden, P. E. & Platen, E. (1992). *Numerical Solution of Stochastic Differential
+      Equations*. Springer.
+    - Milstein, G. N. (1974). Approximate integration of stochastic differential
+      equations. *Theory of Probability and Its Applications* 19(3), 557–562.
+    - Milstein, G. N. & Tretyakov, M. V. (2004). *Stochastic Numerics for Mathematical
+      Physics*. Springer.
+    */
     return ch.run(argc, argv);
 }

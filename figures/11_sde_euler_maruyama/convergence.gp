@@ -22,11 +22,11 @@ do for [pass = 1:2] {
   set key bottom right
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  set xrange [0.00030517578125:0.025]
+  set xrange [0.0006103515625:0.2]
   plot "data/convergence/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
-       "data/convergence/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "Euler–Maruyama: slope 0.496 ± 0.007", \
+       "data/convergence/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "Euler–Maruyama: slope 0.495 ± 0.006", \
        "data/convergence/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
-       "data/convergence/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein: slope 0.998 ± 0.004"
+       "data/convergence/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein: slope 0.995 ± 0.003"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -37,13 +37,13 @@ do for [pass = 1:2] {
   set key bottom right
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  set xrange [0.00030517578125:0.025]
+  set xrange [0.0006103515625:0.2]
   set yrange [1e-06:10]
   plot "data/convergence/2-1.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "f = x^2: EM, exact", \
        "data/convergence/2-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "Milstein, exact", \
-       "data/convergence/2-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "Milstein, Monte Carlo: slope 0.983 ± 0.012", \
+       "data/convergence/2-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "Milstein, Monte Carlo: slope 0.980 ± 0.010", \
        "data/convergence/2-4.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "f = x: EM = Milstein, exact", \
-       "data/convergence/2-5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#000000" title "EM, Monte Carlo (drawn at 1.1 h)", \
+       "data/convergence/2-5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#CC79A7" title "EM (s = 0.5), Monte Carlo: slope 0.958 ± 0.018", \
        "data/convergence/2-6.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Milstein, Monte Carlo: slope 0.996 ± 0.005"
   unset multiplot
   set output
