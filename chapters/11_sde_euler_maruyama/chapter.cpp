@@ -11,35 +11,39 @@ shorthand for the integral equation
 $$X_t = X_0 + \int_0^t f(X_s, s)\,ds + \int_0^t g(X_s, s)\,dW_s ,$$
 where the second integral is Itô's: the integrand is evaluated at the *left* end of
 every subinterval of the Riemann sums that define it. The solution is a random process,
-not a function: this is the answer to seed 002 Q2 and seed 004 Q2. Score-based
+not a function: this is the answer to question 2 of the written assignment on sliced score
+matching (both students' answers). Score-based
 diffusion models (chapters 12–14) noise data forward with such an equation and sample
 by integrating another one backward, so they need a numerical method for it.
 
 This chapter builds that method and asks how good it is:
 
 1. Euler's method for ODEs and the one extra term that turns it into
-   Euler–Maruyama (seed 004 Q3);
+   Euler–Maruyama (question 3 of the same written assignment);
 2. Milstein's correction, from the Itô–Taylor expansion;
 3. strong and weak orders of convergence, measured on geometric Brownian motion
    against its exact solution driven by the same Brownian path;
 4. stability: Dahlquist's test equation for Euler and mean-square stability for
-   Euler–Maruyama (seed 003, assignment 08, first question);
+   Euler–Maruyama (assignment 11's answer to the assignment 08 question, first part);
 5. divergence of Euler–Maruyama for a drift that grows faster than linearly, although
-   the SDE itself is perfectly well behaved (seed 003, assignment 08, second question),
+   the SDE itself is perfectly well behaved (the same answer, second part),
    and the tamed scheme that cures it.
 
 Notation: step $h$, grid $t_n = nh$, $N = T/h$ steps to the horizon $T$, Wiener
 increment $\Delta W_n = W_{t_{n+1}} - W_{t_n}$. The exercises are the four one-step
 maps (Euler, Euler–Maruyama, Milstein, tamed Euler–Maruyama) in
-`exercises/11_sde_euler_maruyama/schemes.hpp`; the sections that draw with them
-say so. The convergence study, the heaviest computation, runs on the library's
+`exercises/11_sde_euler_maruyama/schemes.hpp`, each taking the SDE through the
+library's scalar view `wb::ScalarSde` (drift `f`, diffusion `g`, `g_x` $= \partial_x g$);
+the library's path drivers `wb::scalar_path` and `wb::scalar_endpoint` run them along
+a path. The sections that draw with them say so. The convergence study, the heaviest computation, runs on the library's
 batched solver `wb::step` (common/wb/sde.hpp), vectorised over paths.
 */
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
-#include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -50,53 +54,110 @@ batched solver `wb::step` (common/wb/sde.hpp), vectorised over paths.
 #include "schemes.hpp"
 #include "wb/chapter.hpp"
 #include "wb/constants.hpp"
+#include "wb/numerics.hpp"
 #include "wb/sde.hpp"
+#include "wb/special.hpp"
 #include "wb/stats.hpp"
 
 namespace {
 
-using ch11::Coefficient;
-
 double dbl(std::size_t n) { return static_cast<double>(n); }
 
-// log(2 Φ(−z)) = log erfc(z/√2) for z ≥ 0, without underflow: beyond u = 20 use the
-// asymptotic series erfc(u) ≈ e^{−u²}/(u√π) (1 − 1/(2u²)).
-double log_two_tail(double z) {
-    const double u = z / wb::Sqrt2;
-    if (u < 20.0) return std::log(std::erfc(u));
-    return -u * u - std::log(u * std::sqrt(wb::Pi)) + std::log1p(-0.5 / (u * u));
+// A scalar SDE from its coefficients (x, t) ↦ value; ∂g/∂x may be omitted for additive noise.
+using Coef = wb::PointwiseSde::Coefficient;
+wb::PointwiseSde sde_of(Coef f, Coef g, Coef gx = nullptr) { return {std::move(f), std::move(g), std::move(gx)}; }
+// The ODE dx/dt = f(x, t) as an SDE without noise (Euler ignores g).
+wb::PointwiseSde ode_of(Coef f) { return sde_of(std::move(f), [](double, double) { return 0.0; }); }
+
+// The exercises' one-step maps bound to one SDE, in the form the path drivers of
+// wb/sde.hpp call: step(x, t, h) for Euler, step(x, t, h, dW) for the SDE schemes.
+auto euler_of(const wb::ScalarSde& ode) {
+    return [&ode](double x, double t, double h) { return ch11::euler_step(x, t, h, ode); };
+}
+auto em_of(const wb::ScalarSde& sde) {
+    return [&sde](double x, double t, double h, double dW) { return ch11::em_step(x, t, h, dW, sde); };
 }
 
-// ∫ F(z) φ(z) dz for smooth F by the trapezoid rule on [−12, 12] (error far below 1e-12).
-template <class F>
-double gauss_expect(F&& fun) {
-    const int m = 4800;
-    const double a = -12.0, w = 24.0 / m;
-    double acc = 0.0;
-    for (int i = 0; i <= m; ++i) {
-        const double z = a + w * i;
-        const double c = (i == 0 || i == m) ? 0.5 : 1.0;
-        acc += c * fun(z) * std::exp(-0.5 * z * z);
-    }
-    return acc * w * wb::InvSqrt2Pi;
+// Euler–Maruyama (exercise 11.2) frozen once a path has left [−big, big]: past 10⁶ a
+// path of the cubic drift overflows within a few steps, and a frozen one stays finite.
+auto em_until(const wb::ScalarSde& sde, double big) {
+    return [&sde, big](double x, double t, double h, double dW) {
+        return std::fabs(x) < big ? ch11::em_step(x, t, h, dW, sde) : x;
+    };
+}
+auto tamed_of(const wb::ScalarSde& sde) {
+    return [&sde](double x, double t, double h, double dW) { return ch11::tamed_em_step(x, t, h, dW, sde); };
+}
+// The Brownian increments ΔW_0 … ΔW_{steps−1} ~ N(0, h) of one path.
+std::vector<double> increments(wb::Rng& rng, std::size_t steps, double h) {
+    std::vector<double> dW(steps);
+    for (auto& w : dW) w = std::sqrt(h) * rng.normal();
+    return dW;
 }
 
-// A log–log slope with a standard error that covers both the scatter about the line
-// and the Monte Carlo noise of the points (the spread of the slopes fitted to
-// independent groups of paths).
-struct Slope {
-    double value = 0, se = 0;
+// GBM on common Brownian paths: n paths (one array of paths per grid and scheme)
+// driven by the same increments on grids h = 2^{l−K}·T, l = 0 … levels − 1 (the
+// fine grid has 2^K steps; coarser increments are sums of finer ones).
+// x[scheme][l](i) is path i's end point X^h_T; W(i) its Brownian end point W_T.
+struct CoupledPaths {
+    std::vector<std::vector<wb::Vec>> x;
+    wb::Vec W;
 };
-Slope loglog_slope(const std::vector<double>& h, const std::vector<double>& err,
-                   const std::vector<std::vector<double>>& group_err) {
-    const wb::LineFit fit = wb::fit_loglog(h, err);
-    wb::RunningStats g;
-    for (const auto& e : group_err) g.add(wb::fit_loglog(h, e).slope);
-    return {fit.slope, std::hypot(fit.se_slope, g.se())};
+CoupledPaths coupled_gbm(wb::Section& s, const wb::Sde& gbm, double x0, double T, int K, int levels, std::size_t n,
+                         const std::vector<wb::Scheme>& schemes) {
+    const std::size_t fine = std::size_t{1} << K, L = static_cast<std::size_t>(levels), S = schemes.size();
+    const double hf = T / dbl(fine), sh = std::sqrt(hf);
+    const std::array<std::size_t, 2> shape{n, std::size_t{1}};  // (paths, dimension 1)
+    std::vector<std::vector<wb::Mat>> x(S, std::vector<wb::Mat>(L, xt::ones<double>(shape) * x0));
+    std::vector<wb::Mat> acc(L, xt::zeros<double>(shape));  // the increment accumulated per grid
+    std::vector<wb::StepWork> work(S * L);
+    wb::Mat dW = xt::empty<double>(shape);
+    wb::Vec W = xt::zeros<double>({n});
+    for (std::size_t j = 0; j < fine; ++j) {
+        s.rng().fill_normal(dW);
+        double* dw = dW.data();
+        double* w = W.data();
+        for (std::size_t i = 0; i < n; ++i) {
+            dw[i] *= sh;
+            w[i] += dw[i];
+        }
+        acc[0] = dW;
+        // Grid l has step 2^l·hf: it completes a step every 2^l fine steps and hands its
+        // increment on to grid l + 1 (coarser grids complete only when finer ones do).
+        for (std::size_t l = 0; l < L; ++l) {
+            const std::size_t stride = std::size_t{1} << l;
+            if ((j + 1) % stride != 0) break;
+            const double h = hf * dbl(stride), t = hf * dbl(j + 1 - stride);
+            for (std::size_t k = 0; k < S; ++k) wb::step(gbm, schemes[k], x[k][l], t, h, acc[l], work[k * L + l]);
+            if (l + 1 < L) acc[l + 1] += acc[l];
+            if (l > 0) acc[l].fill(0.0);
+        }
+        s.progress(j + 1, fine);
+    }
+    CoupledPaths out{std::vector<std::vector<wb::Vec>>(S), W};
+    for (std::size_t k = 0; k < S; ++k)
+        for (const auto& m : x[k]) out.x[k].push_back(xt::view(m, xt::all(), 0));
+    return out;
 }
 
-std::string slope_label(const std::string& what, Slope s) {
-    return fmt::format("{}: slope {:.3f} ± {:.3f}", what, s.value, 1.96 * s.se);
+// The mean of v over group g of consecutive paths, [g·per, (g + 1)·per).
+double group_mean(const wb::Vec& v, std::size_t g, std::size_t per) {
+    double m = 0.0;
+    for (std::size_t i = g * per; i < (g + 1) * per; ++i) m += v(i);
+    return m / dbl(per);
+}
+
+// log(2Φ(−z)), the log of a two-sided normal tail, without underflow.
+double log_two_tail(double z) { return wb::Ln2 + wb::log_normal_cdf(-z); }
+
+std::string slope_label(const std::string& what, wb::Estimate slope) {
+    return fmt::format("{}: slope {:.3f} ± {:.3f}", what, slope.value, wb::Z95 * slope.se);
+}
+
+// The 95% half-widths Z95·se of a list of standard errors.
+std::vector<double> ci95(std::vector<double> se) {
+    for (auto& v : se) v *= wb::Z95;
+    return se;
 }
 
 }  // namespace
@@ -124,7 +185,7 @@ int main(int argc, char** argv) {
     $g(X_n, t_n)\,(W_{t_{n+1}} - W_{t_n})$:
     $$X_{n+1} = X_n + h\,f(X_n, t_n) + g(X_n, t_n)\,\Delta W_n,\qquad
     \Delta W_n \sim N(0, h)\ \text{independent}.$$
-    That is the whole extension (seed 004 Q3): one extra term, $g\,\Delta W$, whose
+    That is the whole extension (question 3 of the written assignment): one extra term, $g\,\Delta W$, whose
     random increment is drawn as $\sqrt h\,Z$ with $Z \sim N(0,1)$. The scaling is
     $\sqrt h$, not $h$: the increments' variances add, $N$ steps of variance $h$ give
     $\operatorname{Var} W_T = T$ whatever $h$, while $N$ steps of size $h\,Z$ would give
@@ -152,19 +213,17 @@ int main(int argc, char** argv) {
         // Dahlquist's test equation, through exercise 11.1.
         {
             const double lambda = -1.0, h = 0.1;
-            const int N = 10;
-            const Coefficient f = [lambda](double y, double) { return lambda * y; };
-            double y = 1.0;
-            for (int k = 0; k < N; ++k) y = ch11::euler_step(y, k * h, h, f);
+            const std::size_t N = 10;
+            const auto test = ode_of([lambda](double y, double) { return lambda * y; });
+            const double y = wb::ode_path(euler_of(test), 1.0, 0.0, h, N).back();
             s.exact("Euler on y' = λy: y_N = (1 + hλ)^N y_0", y, std::pow(1.0 + h * lambda, N), 1e-12);
 
             // Global error at T = 1 for h = 2^-3 .. 2^-8: the fitted log–log slope is the order.
             std::vector<double> hs, errs;
             for (int k = 3; k <= 8; ++k) {
-                const int n = 1 << k;
-                const double hk = 1.0 / n;
-                double yk = 1.0;
-                for (int j = 0; j < n; ++j) yk = ch11::euler_step(yk, j * hk, hk, f);
+                const std::size_t steps = std::size_t{1} << k;
+                const double hk = 1.0 / dbl(steps);
+                const double yk = wb::ode_path(euler_of(test), 1.0, 0.0, hk, steps).back();
                 hs.push_back(hk);
                 errs.push_back(std::fabs(yk - std::exp(lambda)));
             }
@@ -184,29 +243,27 @@ int main(int argc, char** argv) {
         // Ornstein–Uhlenbeck from its stationary spread: Euler (11.1) vs EM (11.2) on n paths.
         const double theta = 2.0, sigma = 1.0, T = 1.0, h = 0.02, m0 = 2.0;
         const double s0 = sigma / std::sqrt(2.0 * theta);  // stationary standard deviation
-        const int N = static_cast<int>(std::lround(T / h));
-        const Coefficient f = [theta](double x, double) { return -theta * x; };
-        const Coefficient g = [sigma](double, double) { return sigma; };
+        const auto N = static_cast<std::size_t>(std::lround(T / h));
+        const wb::OrnsteinUhlenbeck ou(theta, sigma);
         const std::size_t n = s.size(20000, 200000);
-        xt::xtensor<double, 1> x_em = xt::empty<double>({n}), x_eu = xt::empty<double>({n});
-        const double sh = std::sqrt(h);
+        wb::Vec x_em = xt::empty<double>({n}), x_eu = xt::empty<double>({n});
         for (std::size_t i = 0; i < n; ++i) {
-            double xe = m0 + s0 * s.rng().normal(), xm = xe;
-            for (int k = 0; k < N; ++k) {
-                xe = ch11::euler_step(xe, k * h, h, f);
-                xm = ch11::em_step(xm, k * h, h, sh * s.rng().normal(), f, g);
-            }
-            x_eu(i) = xe;
-            x_em(i) = xm;
+            const double x0 = m0 + s0 * s.rng().normal();
+            x_eu(i) = wb::ode_path(euler_of(ou), x0, 0.0, h, N).back();
+            x_em(i) = wb::scalar_endpoint(em_of(ou), x0, 0.0, h, N, s.rng());
         }
         const double a = 1.0 - theta * h;
         double V = s0 * s0;  // the EM variance recursion V_{n+1} = a² V_n + σ² h
-        for (int k = 0; k < N; ++k) V = a * a * V + sigma * sigma * h;
+        for (std::size_t k = 0; k < N; ++k) V = a * a * V + sigma * sigma * h;
         const double var_exact = s0 * s0;  // e^{−2θT} s0² + σ²(1 − e^{−2θT})/(2θ)
-        const double var_euler = std::pow(a, 2 * N) * s0 * s0;
-        s.monte_carlo("EM: E X_N = (1 − θh)^N m_0", wb::mean_se(x_em), std::pow(a, N) * m0);
+        const double var_euler = std::pow(a, 2.0 * dbl(N)) * s0 * s0;
+        s.monte_carlo("EM: E X_N = (1 − θh)^N m_0", wb::mean_se(x_em), std::pow(a, dbl(N)) * m0);
         s.monte_carlo("EM: Var X_N = V_N (exact recursion)", wb::variance_se(x_em), V);
-        s.exact("V_N = Var X_T + O(h)  (|rel. diff.| ≤ θh)", V, var_exact, theta * h);
+        // The recursion's closed form, V_N − V_∞ = a^{2N}(V_0 − V_∞) with V_∞ = s_0²/(1 − θh/2):
+        // its O(h) bias relative to the exact variance, from a second route.
+        const double bias = (1.0 - std::pow(a, 2.0 * dbl(N))) * theta * h / (2.0 - theta * h);
+        s.exact("V_N / Var X_T − 1 = (1 − (1 − θh)^{2N}) θh/(2 − θh)  (closed form, O(h))", V / var_exact - 1.0, bias,
+                1e-9);
         s.monte_carlo("Euler: Var x_N = (1 − θh)^{2N} s_0²", wb::variance_se(x_eu), var_euler);
         s.control().monte_carlo("Euler reproduces the spread: Var x_N = Var X_T", wb::variance_se(x_eu), var_exact);
         s.note(fmt::format("OU θ = {}, σ = {}, h = {}, T = {}: Var X_T = {:.4f}, EM's V_N = {:.4f}, Euler's {:.5f}",
@@ -215,25 +272,16 @@ int main(int argc, char** argv) {
         // Figure: a few paths from x_0 = m_0, and the endpoint histograms.
         wb::Figure fig("ode_vs_sde", "Euler (drift only) vs Euler–Maruyama: dX = −2X dt + dW", 1, 2);
         auto& paths = fig.panel(0).xlabel("t").ylabel("X_t").key("top right");
-        std::vector<double> tt(static_cast<std::size_t>(N) + 1);
-        for (int k = 0; k <= N; ++k) tt[static_cast<std::size_t>(k)] = k * h;
-        for (int p = 0; p < 6; ++p) {
-            std::vector<double> xs{m0};
-            for (int k = 0; k < N; ++k) xs.push_back(ch11::em_step(xs.back(), k * h, h, sh * s.rng().normal(), f, g));
-            paths.line(tt, xs, p == 0 ? "Euler–Maruyama paths" : "", 0);
-        }
-        std::vector<double> xd{m0};
-        for (int k = 0; k < N; ++k) xd.push_back(ch11::euler_step(xd.back(), k * h, h, f));
-        paths.line(tt, xd, "Euler (g dropped)", 1);
+        const std::vector<double> tt = wb::linspace(0.0, T, N + 1);
+        for (int p = 0; p < 6; ++p)
+            paths.line(tt, wb::scalar_path(em_of(ou), m0, 0.0, h, N, s.rng()), p == 0 ? "Euler–Maruyama paths" : "", 0);
+        paths.line(tt, wb::ode_path(euler_of(ou), m0, 0.0, h, N), "Euler (g dropped)", 1);
         const double mT = std::exp(-theta * T) * m0;
-        auto he = wb::histogram(std::span<const double>(x_em.data(), n), mT - 2.0, mT + 2.0, 60);
-        auto hd = wb::histogram(std::span<const double>(x_eu.data(), n), mT - 2.0, mT + 2.0, 60);
-        std::vector<double> xg, pg;
-        for (int i = 0; i <= 200; ++i) {
-            const double x = mT - 2.0 + 4.0 * i / 200.0;
-            xg.push_back(x);
-            pg.push_back(wb::InvSqrt2Pi / s0 * std::exp(-0.5 * (x - mT) * (x - mT) / (s0 * s0)));
-        }
+        auto he = wb::histogram(x_em, mT - 2.0, mT + 2.0, 60);
+        auto hd = wb::histogram(x_eu, mT - 2.0, mT + 2.0, 60);
+        const std::vector<double> xg = wb::linspace(mT - 2.0, mT + 2.0, 201);
+        std::vector<double> pg;
+        for (double x : xg) pg.push_back(wb::normal_pdf(x, mT, s0 * s0));
         fig.panel(1).xlabel("X_T").ylabel("density").title(fmt::format("endpoints at T = {} from N(m_0, s_0^2)", T))
             .steps(he.edges, he.density, "Euler–Maruyama", 0)
             .steps(hd.edges, hd.density, "Euler (g dropped)", 1)
@@ -257,7 +305,7 @@ int main(int argc, char** argv) {
     identity telescopes $W_{k+1}^2 - W_k^2 = 2W_k\,\delta W_k + \delta W_k^2$), and $\sum_k \delta W_k^2 \to h$ with
     $E\big[(I_m - \tfrac12(\Delta W^2 - h))^2\big] = \tfrac14\operatorname{Var}\sum_k\delta W_k^2 = h^2/(2m)$.
     Hence $\int (W_s - W_{t_n})\,dW_s = \frac12(\Delta W^2 - h)$, and **Milstein's scheme**
-    (Milstein 1974; Kloeden & Platen 1992, §10.3) is
+    (Milstein 1974; Kloeden & Platen 1992) is
     $$X_{n+1} = X_n + h f + g\,\Delta W + \tfrac12\,g\,\partial_x g\,(\Delta W^2 - h).$$
     The $-h$ keeps the correction's mean at zero; the control drops it (ordinary chain
     rule) and must be rejected.
@@ -270,8 +318,8 @@ int main(int argc, char** argv) {
     misses terms like $\mu s\,h\,\Delta W$ and $\frac16 s^3\Delta W^3$, of size
     $h^{3/2}$. The local *mean* error is $X_n(e^{\mu h} - 1 - \mu h) \propto h^2$ for
     both, since their means agree. Milstein's fundamental convergence theorems (Milstein
-    & Tretyakov 2004, ch. 1–2; Kloeden & Platen 1992, ch. 10 for strong and ch. 14 for
-    weak schemes) turn local into global orders: a local rms error $O(h^{p+1/2})$
+    & Tretyakov 2004; Kloeden & Platen 1992 for the strong and weak orders of these
+    schemes) turn local into global orders: a local rms error $O(h^{p+1/2})$
     together with a local mean error $O(h^{p+1})$ gives global strong order $p$, and a
     local error $O(h^{q+1})$ in the mean of smooth test functions gives global weak
     order $q$. So EM should have strong order ½ and weak order 1,
@@ -285,8 +333,7 @@ int main(int argc, char** argv) {
             const double h = 0.1;
             const int m = 16;
             const std::size_t n = s.size(40000, 400000);
-            xt::xtensor<double, 1> gap2 = xt::empty<double>({n}), ito = xt::empty<double>({n}),
-                                   naive = xt::empty<double>({n});
+            wb::Vec gap2 = xt::empty<double>({n}), ito = xt::empty<double>({n}), naive = xt::empty<double>({n});
             const double sd = std::sqrt(h / m);
             for (std::size_t i = 0; i < n; ++i) {
                 double W = 0.0, I = 0.0;
@@ -308,15 +355,13 @@ int main(int argc, char** argv) {
 
         // GBM one-step maps through the exercises, integrated over ΔW = √h z.
         const double mu = 2.0, sg = 1.0, x0 = 1.0;
-        const Coefficient f = [mu](double x, double) { return mu * x; };
-        const Coefficient g = [sg](double x, double) { return sg * x; };
-        const Coefficient gx = [sg](double, double) { return sg; };
+        const wb::GeometricBrownian gbm(mu, sg);
         {
             const double h = 0.1, r = std::sqrt(h);
             // Milstein's step is quadratic in ΔW: the 3-point Gauss–Hermite rule is exact to degree 5.
-            const double a = ch11::milstein_step(x0, 0, h, 0.0, f, g, gx);
-            const double b = ch11::milstein_step(x0, 0, h, std::sqrt(3.0) * r, f, g, gx);
-            const double c = ch11::milstein_step(x0, 0, h, -std::sqrt(3.0) * r, f, g, gx);
+            const double a = ch11::milstein_step(x0, 0, h, 0.0, gbm);
+            const double b = ch11::milstein_step(x0, 0, h, std::sqrt(3.0) * r, gbm);
+            const double c = ch11::milstein_step(x0, 0, h, -std::sqrt(3.0) * r, gbm);
             s.exact("Milstein: E X_1 = (1 + μh) X_0", (2 * a + (b + c) / 2) / 3, (1 + mu * h) * x0, 1e-12);
             s.exact("Milstein: E X_1² = ((1+μh)² + s²h + ½s⁴h²) X_0²", (2 * a * a + (b * b + c * c) / 2) / 3,
                     ((1 + mu * h) * (1 + mu * h) + sg * sg * h + 0.5 * std::pow(sg, 4) * h * h) * x0 * x0, 1e-12);
@@ -326,18 +371,18 @@ int main(int argc, char** argv) {
             const double h = std::ldexp(1.0, -k), r = std::sqrt(h);
             auto exact = [&](double z) { return x0 * std::exp((mu - 0.5 * sg * sg) * h + sg * r * z); };
             hs.push_back(h);
-            rms_em.push_back(std::sqrt(gauss_expect([&](double z) {
-                const double e = exact(z) - ch11::em_step(x0, 0, h, r * z, f, g);
+            rms_em.push_back(std::sqrt(wb::gauss_expect([&](double z) {
+                const double e = exact(z) - ch11::em_step(x0, 0, h, r * z, gbm);
                 return e * e;
             })));
-            rms_mil.push_back(std::sqrt(gauss_expect([&](double z) {
-                const double e = exact(z) - ch11::milstein_step(x0, 0, h, r * z, f, g, gx);
+            rms_mil.push_back(std::sqrt(wb::gauss_expect([&](double z) {
+                const double e = exact(z) - ch11::milstein_step(x0, 0, h, r * z, gbm);
                 return e * e;
             })));
             mean_em.push_back(
-                std::fabs(gauss_expect([&](double z) { return exact(z) - ch11::em_step(x0, 0, h, r * z, f, g); })));
+                std::fabs(wb::gauss_expect([&](double z) { return exact(z) - ch11::em_step(x0, 0, h, r * z, gbm); })));
             // The control variant: ½ g g' ΔW² without the −h (ordinary chain rule).
-            mean_bad.push_back(std::fabs(gauss_expect([&](double z) {
+            mean_bad.push_back(std::fabs(wb::gauss_expect([&](double z) {
                 const double dW = r * z;
                 return exact(z) - (x0 + h * mu * x0 + sg * x0 * dW + 0.5 * sg * sg * x0 * dW * dW);
             })));
@@ -393,83 +438,53 @@ int main(int argc, char** argv) {
     the order of the strong error over $\sqrt n$. For Milstein that is $O(h)/\sqrt n$,
     the same fraction of the weak error at every step, and a few $10^4$ paths make every
     estimate decisive. For EM it is $O(\sqrt h)/\sqrt n$: relative to the weak error it
-    grows like $1/\sqrt{nh}$, and the estimate sinks into the noise at small $h$ (the
-    black points) — a practical reason to care about strong order even when only
-    distributions matter. Because the two schemes share the mean recursion, EM's weak
-    error for $f(x) = x$ *is* Milstein's, which is measured decisively. The checks
-    compare the Milstein estimates with the exact formulas at every step, fit the weak
-    orders from the Monte Carlo errors, and check that EM's exact weak error for
-    $f(x) = x^2$ halves with $h$.
+    grows like $1/\sqrt{nh}$ — a practical reason to care about strong order even when
+    only distributions matter. EM's weak error is still measured on EM's own paths:
+    $\operatorname{Var}(X^h_T - X_T) = O(s^4 h)$ while the weak error for $f(x) = x$,
+    $X_0((1+\mu h)^N - e^{\mu T})$, depends on $\mu$ alone, so a second run with
+    $s = \tfrac12$ and $h = 2^{-7} \dots 2^{-3}$ makes each estimate decisive with
+    $4\cdot10^4$–$8\cdot10^4$ paths. The checks compare the Milstein and EM estimates
+    with the exact formulas at every step, fit the weak orders from the Monte Carlo
+    errors, and check that EM's exact weak error for $f(x) = x^2$ halves with $h$.
 
     **Fitted orders.** The slope's standard error combines the scatter about the fitted
-    line and the spread of the slopes fitted to ten independent groups of paths; the
-    figure shows ±1.96 se. A slope fitted over a finite range also carries
-    pre-asymptotic curvature; the steps $h = 2^{-11} \dots 2^{-6}$ ($2^{-9} \dots 2^{-5}$
+    line and the spread of the slopes fitted to ten independent groups of paths
+    (`wb::loglog_slope_groups`; its critical value is Student's with one degree of
+    freedom fewer than the number of steps); the figure shows ±1.96 se. A slope fitted over a finite range also carries
+    pre-asymptotic curvature; the steps $h = 2^{-10} \dots 2^{-5}$ ($2^{-9} \dots 2^{-5}$
     under `--quick`) are fine enough that it stays below the statistical resolution,
-    except for $f(x) = x^2$, whose Monte Carlo slope is compared with the slope of the
-    exact errors over the same steps. The control asks whether EM's strong order could
-    be 1 (the ODE intuition) and must be rejected; so must a strong order ½ for
-    Milstein.
+    except for $f(x) = x^2$ and for EM's coarse steps, whose Monte Carlo slopes are
+    compared with the slopes of the exact errors over the same steps. The controls ask
+    whether EM's strong order could be 1 (the ODE intuition), Milstein's strong order ½,
+    or EM's weak order ½ (its strong order), and must be rejected.
 
     ![Strong and weak errors against the step, with fitted slopes and 95% intervals](convergence.svg)
     */
     ch.section("convergence", "Strong and weak orders on GBM  [library solver]", [](wb::Section& s) {
         const double mu = 1.0, sg = 1.0, x0 = 1.0, T = 1.0;
         const wb::GeometricBrownian gbm(mu, sg);
-        const int K = s.quick() ? 9 : 11;                 // finest grid: 2^K steps
-        const int levels = s.quick() ? 5 : 6;             // h = 2^-K … 2^-(K-levels+1)
-        const std::size_t groups = 10, per_group = s.size(2000, 3000), n = groups * per_group;
+        const int K = s.quick() ? 9 : 10;      // finest grid: 2^K steps
+        const int levels = s.quick() ? 5 : 6;  // h = 2^-K … 2^-(K-levels+1)
+        const std::size_t groups = 10, per_group = s.size(3800, 4500), n = groups * per_group;
         const std::size_t fine = std::size_t{1} << K;
-        const double hf = T / dbl(fine);
-
-        // One array of paths per grid and scheme, and the increments accumulated per grid.
-        std::vector<wb::Batch> x_em, x_mil, acc;
-        std::vector<wb::StepWork> work(static_cast<std::size_t>(2 * levels));
-        for (int l = 0; l < levels; ++l) {
-            wb::Batch b = xt::empty<double>({n, std::size_t{1}});
-            b.fill(x0);
-            x_em.push_back(b);
-            x_mil.push_back(b);
-            acc.push_back(xt::zeros<double>({n, std::size_t{1}}));
-        }
-        wb::Batch dW = xt::empty<double>({n, std::size_t{1}});
-        xt::xtensor<double, 1> W = xt::zeros<double>({n});
-        const double sh = std::sqrt(hf);
-        for (std::size_t j = 0; j < fine; ++j) {
-            s.rng().fill_normal(dW);
-            double* dw = dW.data();
-            double* w = W.data();
-            for (std::size_t i = 0; i < n; ++i) {
-                dw[i] *= sh;
-                w[i] += dw[i];
-            }
-            acc[0] = dW;
-            // Grid l has step 2^l·hf: it completes a step every 2^l fine steps and hands its
-            // increment on to grid l + 1 (coarser grids complete only when finer ones do).
-            for (int l = 0; l < levels; ++l) {
-                const std::size_t stride = std::size_t{1} << l;
-                if ((j + 1) % stride != 0) break;
-                const double h = hf * dbl(stride), t = hf * dbl(j + 1 - stride);
-                wb::step(gbm, wb::Scheme::EulerMaruyama, x_em[l], t, h, acc[l], work[2 * l]);
-                wb::step(gbm, wb::Scheme::Milstein, x_mil[l], t, h, acc[l], work[2 * l + 1]);
-                if (l + 1 < levels) acc[l + 1] += acc[l];
-                if (l > 0) acc[l].fill(0.0);
-            }
-            s.progress(j + 1, fine);
-        }
+        const CoupledPaths run =
+            coupled_gbm(s, gbm, x0, T, K, levels, n, {wb::Scheme::EulerMaruyama, wb::Scheme::Milstein});
+        const std::vector<wb::Vec>&x_em = run.x[0], &x_mil = run.x[1];
+        const wb::Vec& W = run.W;
 
         // Errors per grid, over all paths and per group of paths.
-        xt::xtensor<double, 1> XT = x0 * xt::exp((mu - 0.5 * sg * sg) * T + sg * W);
-        xt::xtensor<double, 1> XT2 = XT * XT;
+        const wb::Vec XT = x0 * xt::exp((mu - 0.5 * sg * sg) * T + sg * W);
+        const wb::Vec XT2 = XT * XT;
         std::vector<double> hs, e_em, se_em, e_mil, se_mil;
-        std::vector<double> w1, w1se, w2, w2se, w1_em, w1se_em, x1_mil, x2_mil, x2_em;
+        std::vector<double> w1, w1se, w2, w2se, x1_mil, x2_mil, x2_em;
         std::vector<std::vector<double>> g_em(groups), g_mil(groups), g_w1(groups), g_w2(groups);
         for (int l = 0; l < levels; ++l) {
             const std::size_t steps = fine >> l;
             const double h = T / dbl(steps), N = dbl(steps);
-            xt::xtensor<double, 1> em = xt::view(x_em[l], xt::all(), 0), mil = xt::view(x_mil[l], xt::all(), 0);
-            xt::xtensor<double, 1> a_em = xt::abs(em - XT), a_mil = xt::abs(mil - XT);
-            xt::xtensor<double, 1> d1 = mil - XT, d2 = mil * mil - XT2;
+            const wb::Vec& em = x_em[l];
+            const wb::Vec& mil = x_mil[l];
+            const wb::Vec a_em = xt::abs(em - XT), a_mil = xt::abs(mil - XT);
+            const wb::Vec d1 = mil - XT, d2 = mil * mil - XT2;
             hs.push_back(h);
             const auto s_em = wb::mean_se(a_em), s_mil = wb::mean_se(a_mil);
             e_em.push_back(s_em.value);
@@ -482,44 +497,67 @@ int main(int argc, char** argv) {
             x1_mil.push_back(std::fabs(x0 * std::pow(r1, N) - m1T));
             x2_mil.push_back(std::fabs(x0 * x0 * std::pow(r2_mil, N) - m2T));
             x2_em.push_back(std::fabs(x0 * x0 * std::pow(r2_em, N) - m2T));
-            const auto m1 = wb::mean_se(d1), m2 = wb::mean_se(d2), m1_em = wb::paired_difference(em, XT);
+            const auto m1 = wb::mean_se(d1), m2 = wb::mean_se(d2);
             s.monte_carlo(fmt::format("Milstein, h = 2^-{}: E X^h_T − E X_T = X_0((1+μh)^N − e^{{μT}})", K - l), m1,
                           x0 * std::pow(r1, N) - m1T);
             w1.push_back(std::fabs(m1.value));
             w1se.push_back(m1.se);
             w2.push_back(std::fabs(m2.value));
             w2se.push_back(m2.se);
-            w1_em.push_back(std::fabs(m1_em.value));
-            w1se_em.push_back(m1_em.se);
             for (std::size_t gi = 0; gi < groups; ++gi) {
-                auto mean = [&](const xt::xtensor<double, 1>& v) {
-                    double m = 0.0;
-                    for (std::size_t i = gi * per_group; i < (gi + 1) * per_group; ++i) m += v(i);
-                    return m / dbl(per_group);
-                };
-                g_em[gi].push_back(mean(a_em));
-                g_mil[gi].push_back(mean(a_mil));
-                g_w1[gi].push_back(std::fabs(mean(d1)));
-                g_w2[gi].push_back(std::fabs(mean(d2)));
+                g_em[gi].push_back(group_mean(a_em, gi, per_group));
+                g_mil[gi].push_back(group_mean(a_mil, gi, per_group));
+                g_w1[gi].push_back(std::fabs(group_mean(d1, gi, per_group)));
+                g_w2[gi].push_back(std::fabs(group_mean(d2, gi, per_group)));
             }
         }
-        const Slope p_em = loglog_slope(hs, e_em, g_em), p_mil = loglog_slope(hs, e_mil, g_mil);
-        const Slope q1 = loglog_slope(hs, w1, g_w1), q2 = loglog_slope(hs, w2, g_w2);
+        const wb::Estimate p_em = wb::loglog_slope_groups(hs, e_em, g_em).slope;
+        const wb::Estimate p_mil = wb::loglog_slope_groups(hs, e_mil, g_mil).slope;
+        const wb::Estimate q1 = wb::loglog_slope_groups(hs, w1, g_w1).slope;
+        const wb::Estimate q2 = wb::loglog_slope_groups(hs, w2, g_w2).slope;
         // EM's exact weak error for f = x² halves with h: the local slope at the finest grids.
         const double q2_em = std::log2(x2_em[1] / x2_em[0]);
-        s.monte_carlo("EM strong order: slope of E|X_T − X^h_T| = ½", {p_em.value, p_em.se, n}, 0.5);
-        s.monte_carlo("Milstein strong order: slope = 1", {p_mil.value, p_mil.se, n}, 1.0);
-        s.monte_carlo("weak order (f = x, EM = Milstein): slope = 1", {q1.value, q1.se, n}, 1.0);
+        s.monte_carlo("EM strong order: slope of E|X_T − X^h_T| = ½", p_em, 0.5);
+        s.monte_carlo("Milstein strong order: slope = 1", p_mil, 1.0);
+        s.monte_carlo("Milstein weak order (f = x): slope = 1", q1, 1.0);
         const double q2_mil = wb::fit_loglog(hs, x2_mil).slope;
-        s.monte_carlo("Milstein weak slope (f = x²) = slope of the exact errors", {q2.value, q2.se, n}, q2_mil);
+        s.monte_carlo("Milstein weak slope (f = x²) = slope of the exact errors", q2, q2_mil);
         s.exact(fmt::format("EM weak order (f = x², exact): log₂ ε(2h)/ε(h) = 1 + O(h) at h = 2^-{} (tol. 8h)", K),
                 q2_em, 1.0, 8.0 * hs[0]);
-        s.control().monte_carlo("EM strong order = 1 (as for ODEs)", {p_em.value, p_em.se, n}, 1.0);
-        s.control().monte_carlo("Milstein strong order = ½", {p_mil.value, p_mil.se, n}, 0.5);
+        s.control().monte_carlo("EM strong order = 1 (as for ODEs)", p_em, 1.0);
+        s.control().monte_carlo("Milstein strong order = ½", p_mil, 0.5);
         s.note(fmt::format("GBM μ = {}, s = {}, T = {}; {} paths, h = 2^-{} … 2^-{}", mu, sg, T, n, K, K - levels + 1));
-        s.note(fmt::format("EM's own weak error for f = x on common noise at h = 2^-{}: {:.4f} ± {:.4f} (exact {:.4f}): "
-                           "too noisy to decide",
-                           K, w1_em[0], w1se_em[0], x1_mil[0]));
+
+        // EM's weak error on its own paths, coupled with the exact solution on the same
+        // Brownian path: Var(X^h_T − X_T) = O(s⁴h) while the weak error for f = x,
+        // X_0((1+μh)^N − e^{μT}), depends on μ alone; s = ½ makes it decisive at modest n.
+        const double s_w = 0.5;
+        const int K_w = 7, levels_w = 5;  // h = 2^-7 … 2^-3
+        const std::size_t per_w = s.size(4000, 8000), n_w = groups * per_w;
+        const CoupledPaths run_w =
+            coupled_gbm(s, wb::GeometricBrownian(mu, s_w), x0, T, K_w, levels_w, n_w, {wb::Scheme::EulerMaruyama});
+        const wb::Vec XT_w = x0 * xt::exp((mu - 0.5 * s_w * s_w) * T + s_w * run_w.W);
+        std::vector<double> h_w, e_w, se_w, exact_w;
+        std::vector<std::vector<double>> g_ew(groups);
+        for (int l = 0; l < levels_w; ++l) {
+            const double h = std::ldexp(T, l - K_w), N = T / h;
+            const wb::Vec d = run_w.x[0][static_cast<std::size_t>(l)] - XT_w;
+            const wb::Estimate m = wb::mean_se(d);
+            const double exact = x0 * (std::pow(1 + mu * h, N) - std::exp(mu * T));
+            s.monte_carlo(fmt::format("EM (s = {}), h = 2^-{}: E X^h_T − E X_T = X_0((1+μh)^N − e^{{μT}})", s_w, K_w - l),
+                          m, exact);
+            h_w.push_back(h);
+            e_w.push_back(std::fabs(m.value));
+            se_w.push_back(m.se);
+            exact_w.push_back(std::fabs(exact));
+            for (std::size_t gi = 0; gi < groups; ++gi) g_ew[gi].push_back(std::fabs(group_mean(d, gi, per_w)));
+        }
+        const wb::Estimate q_em = wb::loglog_slope_groups(h_w, e_w, g_ew).slope;
+        s.monte_carlo("EM weak slope (f = x, own paths, h = 2^-7…2^-3) = slope of the exact errors", q_em,
+                      wb::fit_loglog(h_w, exact_w).slope);
+        s.control().monte_carlo("EM weak order = ½ (its strong order)", q_em, 0.5);
+        s.note(fmt::format("EM's weak error on its own paths: GBM μ = {}, s = {}, {} paths, h = 2^-{} … 2^-{}", mu, s_w,
+                           n_w, K_w, K_w - levels_w + 1));
 
         // Figure: errors with 95% bars, fitted lines.
         auto fitted = [&](const std::vector<double>& e) {
@@ -528,31 +566,35 @@ int main(int argc, char** argv) {
             for (double h : hs) y.push_back(std::exp(f.intercept) * std::pow(h, f.slope));
             return y;
         };
-        auto ci = [](std::vector<double> se) {
-            for (auto& v : se) v *= 1.96;
-            return se;
-        };
-        const double xlo = hs.front() / 1.6, xhi = hs.back() * 1.6;
-        std::vector<double> hs_right;  // EM's points beside Milstein's, not on top of them
-        for (double h : hs) hs_right.push_back(1.1 * h);
+        const double xlo = hs.front() / 1.6, xhi = h_w.back() * 1.6;
+        std::vector<double> h_x1, x1_exact;  // the exact weak error for f = x over both ranges of steps
+        for (int k = K; k >= K_w - levels_w + 1; --k) {
+            const double h = std::ldexp(T, -k);
+            h_x1.push_back(h);
+            x1_exact.push_back(x0 * std::fabs(std::pow(1 + mu * h, T / h) - std::exp(mu * T)));
+        }
+        std::vector<double> h_w_right;  // EM's points beside Milstein's, not on top of them
+        for (double h : h_w) h_w_right.push_back(1.1 * h);
         wb::Figure fig("convergence",
                        fmt::format("Geometric Brownian motion (μ = {}, s = {}, T = {}) on common Brownian paths; bars: 95%",
                                    mu, sg, T),
                        1, 2);
-        fig.panel(0).title("strong error E|X_T − X^h_T|").logx().logy().xlabel("step h").ylabel("error").key("bottom right")
+        fig.size(1200, 520);
+        fig.panel(0).title("strong error E|X_T − X^h_T|").logx().logy().xlabel("step h").ylabel("error")
+            .key(wb::KeyPlace::Best)
             .xrange(xlo, xhi)
-            .errorbars(hs, e_em, ci(se_em), "", 0)
+            .errorbars(hs, e_em, ci95(se_em), "", 0)
             .dashed(hs, fitted(e_em), slope_label("Euler–Maruyama", p_em), 0)
-            .errorbars(hs, e_mil, ci(se_mil), "", 1)
+            .errorbars(hs, e_mil, ci95(se_mil), "", 1)
             .dashed(hs, fitted(e_mil), slope_label("Milstein", p_mil), 1);
-        fig.panel(1).title("weak error |E f(X^h_T) − E f(X_T)|").logx().logy().xlabel("step h").ylabel("error")
+        fig.panel(1).title("weak error |E f(X^h_T) − E f(X_T)|, f = x or x^2").logx().logy().xlabel("step h").ylabel("error")
             .key("bottom right").xrange(xlo, xhi).yrange(1e-6, 10)
-            .line(hs, x2_em, "f = x^2: EM, exact", 2)
-            .dashed(hs, x2_mil, "Milstein, exact", 1)
-            .errorbars(hs, w2, ci(w2se), slope_label("Milstein, Monte Carlo", q2), 1)
-            .line(hs, x1_mil, "f = x: EM = Milstein, exact", 0)
-            .errorbars(hs_right, w1_em, ci(w1se_em), "EM, Monte Carlo (drawn at 1.1 h)", 7)
-            .errorbars(hs, w1, ci(w1se), slope_label("Milstein, Monte Carlo", q1), 0);
+            .line(hs, x2_em, "x^2: EM, exact", 0)
+            .dashed(hs, x2_mil, "x^2: Milstein, exact", 1)
+            .errorbars(hs, w2, ci95(w2se), slope_label("x^2: Milstein, MC", q2), 1)
+            .line(h_x1, x1_exact, "x: EM = Milstein, exact", 7)
+            .errorbars(h_w_right, e_w, ci95(se_w), slope_label("x: EM (s = 0.5, at 1.1h), MC", q_em), 0)
+            .errorbars(hs, w1, ci95(w1se), slope_label("x: Milstein, MC", q1), 1);
         s.save(fig);
     });
 
@@ -569,7 +611,7 @@ int main(int argc, char** argv) {
     tiny step although its solution is boring. The checks take $\lambda = -10$ and
     $h\lambda = -1.5$ (inside) and $-2.5$ (outside) through exercise 11.1.
 
-    For SDEs the analogue (seed 003, assignment 08) is the linear test equation with
+    For SDEs the analogue (the assignment 08 question) is the linear test equation with
     multiplicative noise,
     $$dX = \lambda X\,dt + \mu X\,dW .$$
     Its second moment solves $\frac{d}{dt}E X^2 = (2\lambda + \mu^2)\,E X^2$ (Itô's
@@ -580,7 +622,7 @@ int main(int argc, char** argv) {
     $$E X_{n+1}^2 = E(1 + h\lambda + \mu\Delta W_n)^2\;E X_n^2 = \big(|1 + h\lambda|^2 + h\mu^2\big)\,E X_n^2,$$
     exactly, and EM is mean-square stable if and only if
     $$|1 + h\lambda|^2 + h\mu^2 < 1$$
-    (Higham 2000, SIAM J. Numer. Anal.; Higham 2001, SIAM Review). For real $\lambda$
+    (Higham 2000; Higham 2001). For real $\lambda$
     this is $h < -(2\lambda + \mu^2)/\lambda^2$. Noise *shrinks* the stable region: the
     term $h\mu^2$ pushes the factor up, so a step for which Euler on the drift alone is
     perfectly stable ($|1 + h\lambda| < 1$) can make EM's second moment explode. The
@@ -602,11 +644,10 @@ int main(int argc, char** argv) {
     ch.section("stability", "Dahlquist and mean-square stability  [exercises 11.1, 11.2]", [](wb::Section& s) {
         // Euler on y' = λy, λ = −10, 40 steps, inside and outside |1 + hλ| < 1 (exercise 11.1).
         const double lam_d = -10.0;
-        const Coefficient fd = [lam_d](double y, double) { return lam_d * y; };
+        const auto stiff = ode_of([lam_d](double y, double) { return lam_d * y; });
         double y_in = 0.0, y_out = 0.0;
         for (double h : {0.15, 0.25}) {
-            double y = 1.0;
-            for (int k = 0; k < 40; ++k) y = ch11::euler_step(y, k * h, h, fd);
+            const double y = wb::ode_path(euler_of(stiff), 1.0, 0.0, h, 40).back();
             s.exact(fmt::format("Euler, hλ = {}: y_40 = (1 + hλ)^40", h * lam_d), y, std::pow(1 + h * lam_d, 40), 1e-12);
             (h < 0.2 ? y_in : y_out) = y;
         }
@@ -615,45 +656,47 @@ int main(int argc, char** argv) {
 
         // Mean square: dX = λX dt + μX dW with λ = −3, μ = √3 (Higham 2001).
         const double lambda = -3.0, mu = std::sqrt(3.0);
-        const Coefficient f = [lambda](double x, double) { return lambda * x; };
-        const Coefficient g = [mu](double x, double) { return mu * x; };
+        const wb::GeometricBrownian linear(lambda, mu);  // dX = λX dt + μX dW
         auto factor = [&](double h) { return (1 + h * lambda) * (1 + h * lambda) + h * mu * mu; };
+        // E X_1²/X_0² for one step of exercise 11.2: the step is affine in ΔW, so the
+        // two-point rule ΔW = ±√h integrates its square exactly.
+        auto one_step_m2 = [&](double h) {
+            const double r = std::sqrt(h), up = ch11::em_step(1.0, 0, h, r, linear), dn = ch11::em_step(1.0, 0, h, -r, linear);
+            return 0.5 * (up * up + dn * dn);
+        };
         s.holds("SDE mean-square stable: 2λ + μ² < 0", 2 * lambda + mu * mu < 0, 2 * lambda + mu * mu, 0.0);
         const double h_star = -(2 * lambda + mu * mu) / (lambda * lambda);
-        s.exact("EM boundary h* = −(2λ + μ²)/λ²: |1 + h*λ|² + h*μ² = 1", factor(h_star), 1.0, 1e-12);
+        s.exact("at h* = −(2λ + μ²)/λ² one EM step (exercise 11.2) keeps E X²: E X_1²/X_0² = 1", one_step_m2(h_star), 1.0,
+                1e-12);
         {
             const double h = 1e-4;  // EM's second moment tends to the SDE's
             s.exact("(|1 + hλ|² + hμ²)^{T/h} → e^{(2λ+μ²)T}  (h = 10⁻⁴, T = 1, rel. ≤ 10⁻³)",
                     std::pow(factor(h), 1.0 / h), std::exp(2 * lambda + mu * mu), 1e-3);
         }
         const std::size_t n = s.size(40000, 400000);
-        const int steps = 3;
+        const std::size_t steps = 3;
         std::vector<double> t_sim[2], m_sim[2], e_sim[2];
         int side = 0;
         for (double h : {0.25, 0.5}) {
             // One step integrated exactly by the two-point rule (exercise 11.2).
-            const double r = std::sqrt(h), up = ch11::em_step(1.0, 0, h, r, f, g), dn = ch11::em_step(1.0, 0, h, -r, f, g);
-            s.exact(fmt::format("h = {}: E X_1² / X_0² = |1 + hλ|² + hμ² (EM step, exact)", h), 0.5 * (up * up + dn * dn),
-                    factor(h), 1e-12);
+            s.exact(fmt::format("h = {}: E X_1² / X_0² = |1 + hλ|² + hμ² (EM step, exact)", h), one_step_m2(h), factor(h),
+                    1e-12);
             // Simulation of E X_n², n ≤ 3, from X_0 = 1.
             std::vector<wb::RunningStats> m2(steps + 1);
             for (std::size_t i = 0; i < n; ++i) {
-                double x = 1.0;
-                for (int k = 0; k < steps; ++k) {
-                    x = ch11::em_step(x, k * h, h, r * s.rng().normal(), f, g);
-                    m2[k + 1].add(x * x);
-                }
+                const std::vector<double> x = wb::scalar_path(em_of(linear), 1.0, 0.0, h, steps, s.rng());
+                for (std::size_t k = 1; k <= steps; ++k) m2[k].add(x[k] * x[k]);
             }
             const wb::Estimate e3{m2[steps].mean(), m2[steps].se(), n};
             s.monte_carlo(fmt::format("h = {} ({} the boundary): E X_3² = (|1 + hλ|² + hμ²)³", h,
                                       h < h_star ? "inside" : "outside"),
-                          e3, std::pow(factor(h), steps));
+                          e3, std::pow(factor(h), dbl(steps)));
             s.control().monte_carlo(fmt::format("h = {}: E X_3² = |1 + hλ|^6 (no hμ² term)", h), e3,
-                                    std::pow(1 + h * lambda, 2 * steps));
-            for (int k = 1; k <= steps; ++k) {
-                t_sim[side].push_back(k * h);
+                                    std::pow(1 + h * lambda, 2.0 * dbl(steps)));
+            for (std::size_t k = 1; k <= steps; ++k) {
+                t_sim[side].push_back(dbl(k) * h);
                 m_sim[side].push_back(m2[k].mean());
-                e_sim[side].push_back(1.96 * m2[k].se());
+                e_sim[side].push_back(wb::Z95 * m2[k].se());
             }
             ++side;
         }
@@ -662,8 +705,7 @@ int main(int argc, char** argv) {
 
         // The one-step factor simulated across h, on both sides of h* = 1/3.
         std::vector<double> hg, fg, fsim, fse;
-        for (int i = 1; i <= 70; ++i) {
-            const double h = 0.01 * i;
+        for (double h : wb::linspace(0.01, 0.7, 70)) {
             hg.push_back(h);
             fg.push_back(factor(h));
         }
@@ -673,12 +715,12 @@ int main(int argc, char** argv) {
             const double h = 0.05 * i, r = std::sqrt(h);
             wb::RunningStats acc;
             for (std::size_t j = 0; j < m; ++j) {
-                const double x = ch11::em_step(1.0, 0, h, r * s.rng().normal(), f, g);
+                const double x = ch11::em_step(1.0, 0, h, r * s.rng().normal(), linear);
                 acc.add(x * x);
             }
             hsw.push_back(h);
             fsim.push_back(acc.mean());
-            fse.push_back(1.96 * acc.se());
+            fse.push_back(wb::Z95 * acc.se());
         }
 
         // Figure: the regions and the moments.
@@ -686,15 +728,15 @@ int main(int argc, char** argv) {
         fig.size(1120, 860);
         {
             std::vector<double> xs, lo, hi, cx, cy;
-            for (int i = 0; i <= 200; ++i) {
-                const double x = -2.0 + 2.0 * i / 200.0, w = std::sqrt(std::max(0.0, 1 - (1 + x) * (1 + x)));
+            for (double x : wb::linspace(-2.0, 0.0, 201)) {
+                const double w = std::sqrt(std::max(0.0, 1 - (1 + x) * (1 + x)));
                 xs.push_back(x);
                 lo.push_back(-w);
                 hi.push_back(w);
             }
-            for (int i = 0; i <= 200; ++i) {
-                cx.push_back(-1 + std::cos(wb::TwoPi * i / 200.0));
-                cy.push_back(std::sin(wb::TwoPi * i / 200.0));
+            for (double angle : wb::linspace(0.0, wb::TwoPi, 201)) {
+                cx.push_back(-1 + std::cos(angle));
+                cy.push_back(std::sin(angle));
             }
             fig.panel(0).title("Euler on y' = λy: |1 + hλ| < 1").xlabel("Re hλ").ylabel("Im hλ").xrange(-3, 1)
                 .yrange(-1.6, 1.6).equal_aspect().key("top right")
@@ -705,14 +747,12 @@ int main(int argc, char** argv) {
         }
         {
             std::vector<double> xs, zero, sde_hi, xe, ze, em_hi, ray_x, ray_y;
-            for (int i = 0; i <= 200; ++i) {
-                const double x = -2.5 + 2.5 * i / 200.0;
+            for (double x : wb::linspace(-2.5, 0.0, 201)) {
                 xs.push_back(x);
                 zero.push_back(0.0);
                 sde_hi.push_back(std::min(-2 * x, 2.0));
             }
-            for (int i = 0; i <= 200; ++i) {
-                const double x = -2.0 + 2.0 * i / 200.0;
+            for (double x : wb::linspace(-2.0, 0.0, 201)) {
                 xe.push_back(x);
                 ze.push_back(0.0);
                 em_hi.push_back(-2 * x - x * x);
@@ -748,9 +788,9 @@ int main(int argc, char** argv) {
                 ++colour;
             }
             std::vector<double> tt, mm;
-            for (int i = 0; i <= 60; ++i) {
-                tt.push_back(0.05 * i);
-                mm.push_back(std::exp((2 * lambda + mu * mu) * 0.05 * i));
+            for (double t : wb::linspace(0.0, 3.0, 61)) {
+                tt.push_back(t);
+                mm.push_back(std::exp((2 * lambda + mu * mu) * t));
             }
             p.line(tt, mm, "SDE: e^{(2λ+μ^2)t}", 7);
         }
@@ -764,7 +804,7 @@ int main(int argc, char** argv) {
     out it is; the SDE has a unique global solution with all moments bounded in time
     (its stationary density is $\propto e^{-x^4/2}$). The drift is not globally
     Lipschitz, though, and that is enough to break Euler–Maruyama
-    (seed 003, assignment 08, second question).
+    (the assignment 08 question, second part).
 
     **The threshold.** With $\Delta W = 0$ one EM step is $x \mapsto x(1 - h x^2)$. For
     $h x^2 < 2$ the factor $|1 - hx^2|$ is below 1 and the iterates shrink to 0; at
@@ -773,14 +813,14 @@ int main(int argc, char** argv) {
     $|x_{n+1}| \approx h|x_n|^3$: the step overshoots the origin by more than it started
     from, every time, and the iterates overflow within a handful of steps. The noise
     can throw a path past $\sqrt{2/h}$ with a small but positive probability, so a
-    fraction of EM paths explode; the fraction grows with $h$ and with the initial
-    spread. In the figure the dashed curves are the probabilities $P(|X_0| > \sqrt{2/h})$
+    fraction of EM paths explode. The fraction grows with the initial spread, and with
+    $h$ where it is large enough to order: for $s_0 = 2$ the checks find it larger at
+    $h = 0.3$ than at $0.2$, and at $0.5$ than at $0.3$; for $s_0 = 0.5$ only a few paths
+    in $10^3$ explode even at $h = 0.5$, too few to order the steps. In the figure the dashed curves are the probabilities $P(|X_0| > \sqrt{2/h})$
     of *starting* beyond the threshold: for $X_0 \sim N(0, s_0^2)$ with $s_0 \ge 1$ they
     account for nearly all explosions, while for $s_0 = 0.5$ the noise does the work.
 
-    **Why the moments diverge.** Hutzenthaler, Jentzen & Kloeden (2011, Proc. R. Soc. A,
-    "Strong and weak divergence in finite time of Euler's method for stochastic
-    differential equations with non-globally Lipschitz continuous coefficients") prove
+    **Why the moments diverge.** Hutzenthaler, Jentzen & Kloeden (2011) prove
     $\lim_{h\to0} E|X^h_N|^p = \infty$ for every $p \ge 1$ for such equations, while the
     exact moments stay finite. A simplified version of their argument fits here. Start
     at $X_0 = 0$ and write $r_n = \sqrt h\,|X_n|$. On the event
@@ -796,20 +836,19 @@ int main(int argc, char** argv) {
     exponential, so $E|X_N^h| \to \infty$ as $h \to 0$ — while $E|X_T| < \infty$. Strong
     and weak convergence both fail, though almost every simulated path looks fine. The
     checks confirm the 2-cycle with exercise 11.2, the growth past it and the decay below,
-    measure the exploding fraction, and evaluate the bound.
+    measure the exploding fraction and its growth with $h$, and evaluate the bound.
 
     ![Fraction of exploding Euler–Maruyama paths, and the lower bound on E|X_N|](explosion.svg)
     */
     ch.section("explosion", "Superlinear drift: Euler–Maruyama diverges  [exercise 11.2]", [](wb::Section& s) {
-        const Coefficient f = [](double x, double) { return -x * x * x; };
-        const Coefficient g = [](double, double) { return 1.0; };
+        const wb::PointwiseSde cubic = sde_of([](double x, double) { return -x * x * x; }, [](double, double) { return 1.0; });
         {
             const double h = 0.1, c = std::sqrt(2.0 / h);
-            s.exact("ΔW = 0: EM maps √(2/h) to −√(2/h) (a 2-cycle), h = 0.1", ch11::em_step(c, 0, h, 0.0, f, g), -c, 1e-12);
+            s.exact("ΔW = 0: EM maps √(2/h) to −√(2/h) (a 2-cycle), h = 0.1", ch11::em_step(c, 0, h, 0.0, cubic), -c, 1e-12);
             double up = 1.01 * c, down = 0.99 * c;
             int k_up = 0;
-            while (std::fabs(up) < 1e6 && k_up < 100) up = ch11::em_step(up, k_up++ * h, h, 0.0, f, g);
-            for (int k = 0; k < 200; ++k) down = ch11::em_step(down, k * h, h, 0.0, f, g);
+            while (std::fabs(up) < 1e6 && k_up < 100) up = ch11::em_step(up, k_up++ * h, h, 0.0, cubic);
+            for (int k = 0; k < 200; ++k) down = ch11::em_step(down, k * h, h, 0.0, cubic);
             s.holds(fmt::format("from 1.01·√(2/h): |x_n| > 10⁶ after {} steps", k_up), std::fabs(up) >= 1e6 && k_up < 20,
                     dbl(static_cast<std::size_t>(k_up)), 20.0);
             s.holds("from 0.99·√(2/h): |x_200| < 0.25 (decays to 0)", std::fabs(down) < 0.25, std::fabs(down), 0.25);
@@ -823,44 +862,34 @@ int main(int argc, char** argv) {
         wb::Figure fig("explosion", "dX = −X^3 dt + dW: Euler–Maruyama explodes", 1, 2);
         auto& pf = fig.panel(0).title("fraction of paths with |X_n| > 10^6 before T = 2").logy().xlabel("step h")
             .ylabel("fraction").key("top left").yrange(1e-5, 3.0);
-        double p_ref = 0, se_ref = 0;
-        std::vector<double> frac_s1;
+        const auto em_until_big = em_until(cubic, big);
+        std::vector<std::vector<wb::Estimate>> frac(s0s.size());  // [s_0][h]: the exploding fraction
         int colour = 0;
-        for (double s0 : s0s) {
+        for (std::size_t j = 0; j < s0s.size(); ++j) {
+            const double s0 = s0s[j];
             std::vector<double> fr, se, beyond;
             for (double h : hs) {
-                const int N = static_cast<int>(std::lround(T / h));
-                const double sh = std::sqrt(h);
+                const auto N = static_cast<std::size_t>(std::lround(T / h));
                 std::size_t count = 0;
-                for (std::size_t i = 0; i < n; ++i) {
-                    double x = s0 * s.rng().normal();
-                    for (int k = 0; k < N; ++k) {
-                        x = ch11::em_step(x, k * h, h, sh * s.rng().normal(), f, g);
-                        if (!(std::fabs(x) < big)) {
-                            ++count;
-                            break;
-                        }
-                    }
-                }
+                for (std::size_t i = 0; i < n; ++i)
+                    if (!(std::fabs(wb::scalar_endpoint(em_until_big, s0 * s.rng().normal(), 0.0, h, N, s.rng())) < big))
+                        ++count;
                 const double p = dbl(count) / dbl(n);
+                frac[j].push_back({p, std::sqrt(p * (1 - p) / dbl(n)), n});
                 fr.push_back(p > 0 ? p : std::nan(""));
-                se.push_back(1.96 * std::sqrt(p * (1 - p) / dbl(n)));
+                se.push_back(wb::Z95 * frac[j].back().se);
                 beyond.push_back(std::exp(log_two_tail(std::sqrt(2.0 / h) / s0)));
-                if (s0 == 1.0) frac_s1.push_back(p);
-                if (s0 == 1.0 && h == 0.3) {
-                    p_ref = p;
-                    se_ref = std::sqrt(p * (1 - p) / dbl(n));
-                }
             }
             pf.errorbars(hs, fr, se, fmt::format("s_0 = {}", s0), colour);
             pf.dashed(hs, beyond, "", colour);
             ++colour;
         }
         s.note("dashed: P(|X_0| > √(2/h)), the chance to start beyond the threshold; noise adds the rest");
-        s.control().monte_carlo("EM never explodes: P(explosion) = 0 (h = 0.3, s₀ = 1)", {p_ref, se_ref, n}, 0.0);
-        bool increasing = true;
-        for (std::size_t i = 1; i < frac_s1.size(); ++i) increasing = increasing && frac_s1[i] >= frac_s1[i - 1];
-        s.holds("s₀ = 1: the exploding fraction grows with h", increasing, frac_s1.front(), frac_s1.back());
+        s.control().monte_carlo("EM never explodes: P(explosion) = 0 (h = 0.3, s₀ = 1)", frac[1][5], 0.0);
+        // Growth with h, on independent paths per step, where the fractions are large enough to order.
+        const auto& f2 = frac[3];  // s₀ = 2; hs[3] = 0.2, hs[5] = 0.3, hs[7] = 0.5
+        s.greater("s₀ = 2: P(explosion) at h = 0.3 > at h = 0.2", f2[5], f2[3]);
+        s.greater("s₀ = 2: P(explosion) at h = 0.5 > at h = 0.3", f2[7], f2[5]);
 
         // The lower bound on log₁₀ E|X_N| from X_0 = 0, T = 1, on the steps h = 1/N.
         std::vector<double> hb, lb;
@@ -888,9 +917,7 @@ int main(int argc, char** argv) {
     /*md
     ## 6. The tamed scheme
 
-    Hutzenthaler, Jentzen & Kloeden (2012, Ann. Appl. Probab., "Strong convergence of an
-    explicit numerical method for SDEs with nonglobally Lipschitz continuous
-    coefficients") replace the drift increment by a *tamed* one,
+    Hutzenthaler, Jentzen & Kloeden (2012) replace the drift increment by a *tamed* one,
     $$X_{n+1} = X_n + \frac{h\,f(X_n)}{1 + h\,|f(X_n)|} + g(X_n)\,\Delta W_n .$$
     Where $h|f|$ is small the step is Euler–Maruyama up to $O(h^2)$, so nothing is lost
     in the limit (they prove strong order ½ under a one-sided Lipschitz drift of
@@ -902,73 +929,83 @@ int main(int argc, char** argv) {
     $$E X^2 = \frac{\int x^2 e^{-x^4/2}dx}{\int e^{-x^4/2}dx} = \sqrt2\,\frac{\Gamma(3/4)}{\Gamma(1/4)} \approx 0.478$$
     — EM too, because at that step not one of our paths reaches $\sqrt{2/h} \approx 14$.
     The divergence of section 5 is invisible in a finite sample at small $h$, which is
-    what makes it dangerous. The control asks EM at $h = 0.3$ for the same moment.
+    what makes it dangerous. At $h = 0.3$ EM's sample mean of $X_T^2$ is $+\infty$, which
+    is no evidence at all; the control instead asks whether EM at that step samples the
+    stationary law, by the finite fraction of paths ending with $|X_T| > 3$ (exploded
+    ones included), a tail of mass $\approx 4\cdot10^{-20}$ under $e^{-x^4/2}$.
 
     ![Euler–Maruyama and tamed Euler–Maruyama on the same Brownian increments](cubic_paths.svg)
     */
     ch.section("taming", "Tamed Euler–Maruyama  [exercises 11.2, 11.4]", [](wb::Section& s) {
-        const Coefficient f = [](double x, double) { return -x * x * x; };
-        const Coefficient g = [](double, double) { return 1.0; };
+        const wb::PointwiseSde cubic = sde_of([](double x, double) { return -x * x * x; }, [](double, double) { return 1.0; });
         const double big = 1e6;
         // Large step, same increments: path i draws from its own stream split(i), so a
         // path can be replayed for the figure.
         {
             const double h = 0.3, s0 = 1.5, T = 6.0;
-            const int N = static_cast<int>(std::lround(T / h));
-            const std::size_t n = s.size(5000, 50000);
-            std::size_t em_boom = 0, tamed_boom = 0;
+            const auto N = static_cast<std::size_t>(std::lround(T / h));
+            const std::size_t n = s.size(15000, 50000);
+            std::size_t em_boom = 0, tamed_boom = 0, em_beyond = 0;
             double tamed_max = 0;
-            xt::xtensor<double, 1> em_x2 = xt::empty<double>({n});
+            const auto em_until_big = em_until(cubic, big);
             std::vector<std::size_t> show_boom, show_ok;
-            auto run = [&](std::size_t i, std::vector<double>* pe, std::vector<double>* pt) {
-                wb::Rng r = s.rng().split(i);
-                double xe = s0 * r.normal(), xt_ = xe;
-                bool boom = false;
-                if (pe) pe->push_back(xe), pt->push_back(xt_);
-                for (int k = 0; k < N; ++k) {
-                    const double dW = std::sqrt(h) * r.normal();
-                    if (!boom) {
-                        xe = ch11::em_step(xe, k * h, h, dW, f, g);
-                        boom = !(std::fabs(xe) < big);
-                    }
-                    xt_ = ch11::tamed_em_step(xt_, k * h, h, dW, f, g);
-                    tamed_max = std::max(tamed_max, std::fabs(xt_));
-                    if (!std::isfinite(xt_) || std::fabs(xt_) >= big) ++tamed_boom;
-                    if (pe) pe->push_back(boom ? std::nan("") : xe), pt->push_back(xt_);
-                }
-                return std::pair{boom, boom ? HUGE_VAL : xe * xe};
+            // One path: the increments, then EM (frozen once past 10⁶, marked NaN from
+            // there for the figure) and the tamed scheme driven by the same increments.
+            struct Paths {
+                std::vector<double> em, tamed;
+                bool boom;
             };
+            auto run = [&](std::size_t i) {
+                wb::Rng r = s.rng().split(i);
+                const double x0 = s0 * r.normal();
+                const std::vector<double> dW = increments(r, N, h);
+                Paths p{wb::scalar_path(em_until_big, x0, 0.0, h, dW), wb::scalar_path(tamed_of(cubic), x0, 0.0, h, dW),
+                        false};
+                for (auto& x : p.em) {
+                    p.boom = p.boom || !(std::fabs(x) < big);
+                    if (p.boom) x = std::nan("");
+                }
+                return p;
+            };
+            const double level = 3.0;  // EM paths with |X_T| > 3 (exploded ones included: NaN)
             for (std::size_t i = 0; i < n; ++i) {
-                const auto [boom, x2] = run(i, nullptr, nullptr);
-                em_x2(i) = x2;
-                if (boom) {
+                const Paths p = run(i);
+                for (double x : p.tamed) {
+                    tamed_max = std::max(tamed_max, std::fabs(x));
+                    if (!(std::fabs(x) < big)) ++tamed_boom;
+                }
+                if (!(std::fabs(p.em.back()) <= level)) ++em_beyond;
+                if (p.boom) {
                     ++em_boom;
                     if (show_boom.size() < 3) show_boom.push_back(i);
                 } else if (show_ok.size() < 5) {
                     show_ok.push_back(i);
                 }
             }
-            s.holds(fmt::format("h = {}, s₀ = {}: EM explodes on {} of {} paths", h, s0, em_boom, n), em_boom > 0,
-                    dbl(em_boom), 0.0);
+            const double p_boom = dbl(em_boom) / dbl(n);
+            s.greater(fmt::format("h = {}, s₀ = {}: EM explodes on a fraction > 0 ({} of {} paths)", h, s0, em_boom, n),
+                      {p_boom, std::sqrt(p_boom * (1 - p_boom) / dbl(n)), n}, 0.0);
             s.exact("tamed EM on the same increments: exploding paths = 0", dbl(tamed_boom), 0.0, 0.0, 0.0);
             s.holds("tamed EM: max |X_n| over all paths and steps < 10", tamed_max < 10, tamed_max, 10.0);
-            // The sample mean of X_T² is +∞ as soon as one path has overflowed.
-            const wb::Estimate em_m2 = em_boom ? wb::Estimate{HUGE_VAL, HUGE_VAL, n} : wb::mean_se(em_x2);
-            s.control().monte_carlo("EM at h = 0.3: E X_T² = √2 Γ(3/4)/Γ(1/4)", em_m2,
-                                    wb::Sqrt2 * std::tgamma(0.75) / std::tgamma(0.25));
+            // The mean of X_T² over the EM paths is +∞ (not evidence); the tail fraction is
+            // finite. The slip: EM at this step samples the stationary law, whose density
+            // ∝ e^{−x⁴/2} puts mass P(|X| > 3) = ∫_3^∞ e^{−x⁴/2} / ∫_0^∞ e^{−x⁴/2} (≈ 10⁻¹⁹) there.
+            const double p_tail = wb::simpson([](double x) { return std::exp(-0.5 * x * x * x * x); }, level, 8.0) /
+                                  wb::simpson([](double x) { return std::exp(-0.5 * x * x * x * x); }, 0.0, 8.0);
+            const double p_beyond = dbl(em_beyond) / dbl(n);
+            s.control().monte_carlo("EM at h = 0.3 samples the stationary law: P(|X_T| > 3) = P_stationary(|X| > 3)",
+                                    {p_beyond, std::sqrt(p_beyond * (1 - p_beyond) / dbl(n)), n}, p_tail);
 
             // Figure: the chosen paths, EM left, tamed right, on the same increments.
             wb::Figure fig("cubic_paths", fmt::format("dX = −X^3 dt + dW, h = {}: the same increments", h), 1, 2);
             auto& pe = fig.panel(0).title("Euler–Maruyama").xlabel("t").ylabel("X_t").yrange(-8, 8).key("bottom right");
             auto& pt = fig.panel(1).title("tamed Euler–Maruyama").xlabel("t").ylabel("X_t").yrange(-8, 8)
                 .key("bottom right");
-            std::vector<double> tt;
-            for (int k = 0; k <= N; ++k) tt.push_back(k * h);
+            const std::vector<double> tt = wb::linspace(0.0, T, N + 1);
             int colour = 0;
             for (auto group : {&show_boom, &show_ok}) {
                 for (std::size_t i : *group) {
-                    std::vector<double> ye, yt;
-                    run(i, &ye, &yt);
+                    auto [ye, yt, boom] = run(i);
                     // Keep the first point past the panel so the explosion shows as a line leaving it.
                     for (std::size_t k = 1; k < ye.size(); ++k)
                         if (std::isnan(ye[k]) && !std::isnan(ye[k - 1])) ye[k] = ye[k - 1] > 0 ? 1e3 : -1e3;
@@ -983,21 +1020,18 @@ int main(int argc, char** argv) {
         // Small step: both sample the stationary law (T = 4 from N(0, 1)).
         {
             const double h = 0.01, T = 4.0;
-            const int N = static_cast<int>(std::lround(T / h));
+            const auto N = static_cast<std::size_t>(std::lround(T / h));
             const std::size_t n = s.size(3000, 20000);
-            xt::xtensor<double, 1> x2_em = xt::empty<double>({n}), x2_tamed = xt::empty<double>({n});
-            const double sh = std::sqrt(h);
+            wb::Vec x2_em = xt::empty<double>({n}), x2_tamed = xt::empty<double>({n});
             double em_max = 0.0;
             for (std::size_t i = 0; i < n; ++i) {
-                double xe = s.rng().normal(), xt_ = xe;
-                for (int k = 0; k < N; ++k) {
-                    const double dW = sh * s.rng().normal();
-                    xe = ch11::em_step(xe, k * h, h, dW, f, g);
-                    xt_ = ch11::tamed_em_step(xt_, k * h, h, dW, f, g);
-                    em_max = std::max(em_max, std::fabs(xe));
-                }
-                x2_em(i) = xe * xe;
-                x2_tamed(i) = xt_ * xt_;
+                const double x0 = s.rng().normal();
+                const std::vector<double> dW = increments(s.rng(), N, h);
+                const std::vector<double> xe = wb::scalar_path(em_of(cubic), x0, 0.0, h, dW);
+                const double xt_end = wb::scalar_path(tamed_of(cubic), x0, 0.0, h, dW).back();
+                for (double x : xe) em_max = std::max(em_max, std::fabs(x));
+                x2_em(i) = xe.back() * xe.back();
+                x2_tamed(i) = xt_end * xt_end;
             }
             const double m2 = wb::Sqrt2 * std::tgamma(0.75) / std::tgamma(0.25);
             s.monte_carlo("tamed EM, h = 0.01: E X_T² = √2 Γ(3/4)/Γ(1/4)", wb::mean_se(x2_tamed), m2);
@@ -1007,5 +1041,26 @@ int main(int argc, char** argv) {
         }
     });
 
+    /*md
+    ## References
+
+    - Higham, D. J. (2000). Mean-square and asymptotic stability of the stochastic theta
+      method. *SIAM Journal on Numerical Analysis* 38(3), 753–769.
+    - Higham, D. J. (2001). An algorithmic introduction to numerical simulation of
+      stochastic differential equations. *SIAM Review* 43(3), 525–546.
+    - Hutzenthaler, M., Jentzen, A. & Kloeden, P. E. (2011). Strong and weak divergence
+      in finite time of Euler's method for stochastic differential equations with
+      non-globally Lipschitz continuous coefficients. *Proceedings of the Royal Society A*
+      467(2130), 1563–1576.
+    - Hutzenthaler, M., Jentzen, A. & Kloeden, P. E. (2012). Strong convergence of an
+      explicit numerical method for SDEs with nonglobally Lipschitz continuous
+      coefficients. *The Annals of Applied Probability* 22(4), 1611–1641.
+    - Kloeden, P. E. & Platen, E. (1992). *Numerical Solution of Stochastic Differential
+      Equations*. Springer.
+    - Milstein, G. N. (1974). Approximate integration of stochastic differential
+      equations. *Theory of Probability and Its Applications* 19(3), 557–562.
+    - Milstein, G. N. & Tretyakov, M. V. (2004). *Stochastic Numerics for Mathematical
+      Physics*. Springer.
+    */
     return ch.run(argc, argv);
 }

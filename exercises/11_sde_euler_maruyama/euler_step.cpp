@@ -4,7 +4,7 @@
 
 namespace ch11 {
 
-double euler_step(double x, double t, double h, const Coefficient& f) {
+double euler_step(double x, double t, double h, const wb::ScalarSde& ode) {
     // EXERCISE 11.1 euler_step: write this part (hint: ./workbook hint 11.1)
     throw wb::NotImplemented("11.1 euler_step");
 }

@@ -4,8 +4,7 @@
 
 namespace ch11 {
 
-double milstein_step(double x, double t, double h, double dW, const Coefficient& f, const Coefficient& g,
-                     const Coefficient& gx) {
+double milstein_step(double x, double t, double h, double dW, const wb::ScalarSde& sde) {
     // EXERCISE 11.3 milstein_step: write this part (hint: ./workbook hint 11.3)
     throw wb::NotImplemented("11.3 milstein_step");
 }

@@ -6,7 +6,7 @@
 
 namespace ch11 {
 
-double tamed_em_step(double x, double t, double h, double dW, const Coefficient& f, const Coefficient& g) {
+double tamed_em_step(double x, double t, double h, double dW, const wb::ScalarSde& sde) {
     // EXERCISE 11.4 tamed_em_step: write this part (hint: ./workbook hint 11.4)
     throw wb::NotImplemented("11.4 tamed_em_step");
 }
