@@ -1,4 +1,7 @@
-// Random smooth coefficients c(x, t) = a x + b sin(t) + c x² / (1 + x²) for the chapter 11 probes.
+// A random smooth SDE for the chapter 11 probes: each of f, g and ∂g/∂x is
+// c(x, t) = a x + b sin(t) + c x² / (1 + x²) with its own random (a, b, c). ∂g/∂x is
+// drawn independently of g: the probe compares a submission with the reference on the
+// same inputs, so the coefficients need not be consistent, only different.
 #pragma once
 #include <cmath>
 
@@ -6,8 +9,20 @@
 #include "schemes.hpp"
 
 namespace ch11probe {
-inline ch11::Coefficient random_coefficient(wb::probe::Probe& p) {
-    const double a = p.rng().normal(), b = p.rng().normal(), c = p.rng().normal();
-    return [=](double x, double t) { return a * x + b * std::sin(t) + c * x * x / (1.0 + x * x); };
-}
+struct Coefficient {
+    double a, b, c;
+    explicit Coefficient(wb::probe::Probe& p) : a(p.rng().normal()), b(p.rng().normal()), c(p.rng().normal()) {}
+    double operator()(double x, double t) const { return a * x + b * std::sin(t) + c * x * x / (1.0 + x * x); }
+};
+
+class RandomSde : public wb::ScalarSde {
+public:
+    explicit RandomSde(wb::probe::Probe& p) : f_(p), g_(p), gx_(p) {}
+    double f(double x, double t) const override { return f_(x, t); }
+    double g(double x, double t) const override { return g_(x, t); }
+    double g_x(double x, double t) const override { return gx_(x, t); }
+
+private:
+    Coefficient f_, g_, gx_;  // drawn in this order
+};
 }  // namespace ch11probe

@@ -5,11 +5,10 @@
 
 WB_PROBE(p) {
     for (int i = 0; i < 20; ++i) {
-        const auto f = ch11probe::random_coefficient(p), g = ch11probe::random_coefficient(p);
-        const auto gx = ch11probe::random_coefficient(p);
+        const ch11probe::RandomSde sde(p);
         const double x = p.rng().normal(0.0, 2.0), t = p.rng().uniform(0.0, 3.0);
         const double h = std::exp(p.rng().uniform(std::log(1e-3), std::log(0.5))), dW = std::sqrt(h) * p.rng().normal();
-        (void)g, (void)gx, (void)dW;  // not every scheme uses them
-        p.value("the next state", ch11::milstein_step(x, t, h, dW, f, g, gx), 1e-11, 1e-13);
+        (void)dW;  // not every scheme uses it
+        p.value("the next state", ch11::milstein_step(x, t, h, dW, sde), 1e-11, 1e-13);
     }
 }
