@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
 
         // Figure: the paths inside the kernel's mean ± 2 sd band.
         wb::Figure fig("ou_paths", "Ornstein–Uhlenbeck paths from x_0 = 1.5 inside the kernel N(m_t x_0, v_t)");
-        auto& p = fig.panel().xlabel("time t").ylabel("x_t").key(wb::KeyPlace::Best);
+        auto& p = fig.panel().xlabel("time t").ylabel("x_t").yrange(-2, 4).key(wb::KeyPlace::Best);
         std::vector<double> ts = wb::linspace(0.0, T, steps + 1), lo, hi, mid;
         for (double t : ts) {
             const OuKernel kt = ch13::ou_kernel(Theta, Sigma, t);
@@ -504,7 +504,7 @@ int main(int argc, char** argv) {
         for (double w : weighted) bounded = bounded && w >= 0.0 && w <= 1.0;
         s.holds("0 ≤ v_t C_t ≤ 1 on the grid", bounded, weighted.front(), weighted.back());
 
-        wb::Figure fig("ct_vs_t", "The constant C_t = L_cond − L_marg against t, and weighted by λ(t) = v_t", 1, 2);
+        wb::Figure fig("ct_vs_t", "The constant C_t = L_{cond} − L_{marg} against t, and weighted by λ(t) = v_t", 1, 2);
         std::vector<double> fine = wb::linspace(std::log(0.008), std::log(3.0), 120), tf, cf, wf;
         for (double lt : fine) {
             const double t = std::exp(lt);
@@ -526,7 +526,7 @@ int main(int argc, char** argv) {
             .id("inverse_v")
             .errorbars(ts, mc, mc_se, "Monte Carlo (13.4) ± 1 se", MonteCarlo)
             .id("monte_carlo")
-            .key(wb::KeyPlace::Best);
+            .key(wb::KeyPlace::BottomLeft);  // the curves fall from top left to bottom right
         fig.panel(1)
             .title("v_t C_t: the loss weighted by λ(t) = v_t")
             .xlabel("time t")
@@ -599,7 +599,8 @@ int main(int argc, char** argv) {
                                         marginal(probes[j]), {.scale = scale});
         }
 
-        wb::Figure fig("regression_fit", "A least-squares fit s_φ to conditional targets lands on the marginal score (t = 0.3)");
+        wb::Figure fig("regression_fit", "Least squares on conditional targets finds the marginal score (t = 0.3)");
+        fig.size(900, 520);
         const wb::Vec gx = wb::to_vec(wb::linspace(-3.5, 3.5, 300));
         wb::Vec gm = xt::empty<double>({gx.size()}), gf = xt::empty<double>({gx.size()});
         for (std::size_t i = 0; i < gx.size(); ++i) {

@@ -1,4 +1,4 @@
-# The constant C_t = L_cond − L_marg against t, and weighted by λ(t) = v_t
+# The constant C_t = L_{cond} − L_{marg} against t, and weighted by λ(t) = v_t
 # Data: data/ct_vs_t/*.csv. Render from this folder with: gnuplot ct_vs_t.gp
 if (!exists("svgout")) svgout = "ct_vs_t.svg"
 if (!exists("pngout")) pngout = "ct_vs_t.png"
@@ -11,7 +11,7 @@ do for [pass = 1:2] {
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
-  set multiplot layout 1,2 title "The constant C_t = L_cond − L_marg against t, and weighted by λ(t) = v_t"
+  set multiplot layout 1,2 title "The constant C_t = L_{cond} − L_{marg} against t, and weighted by λ(t) = v_t"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "C_t on log–log axes"
   set xlabel "time t"
   set ylabel "C_t"
-  set key top right
+  set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/ct_vs_t/exact.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "exact 1/v_t − J(p_t)", \

@@ -19,7 +19,8 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "time t"
   set ylabel "x_t"
-  set key below horizontal center
+  set key top right
+  set yrange [-2:4]
   plot "data/ou_paths/band.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "kernel: m_t x_0 ± 2√v_t", \
        "data/ou_paths/1-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "Euler–Maruyama paths", \
        "data/ou_paths/1-3.csv" using 1:2 with lines lw 2 lc rgb "#000000" notitle, \
