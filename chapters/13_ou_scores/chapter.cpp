@@ -25,7 +25,7 @@ The answers, in brief: the two scores differ (§2–§3), the conditional score 
 marginal one given $x_t$ (§4), so the two regression losses differ by a constant
 $C_t \ge 0$ that does not depend on $\varphi$ (§5) — the *conditional* loss is the larger one — and
 $C_t$ blows up like $1/v_t$ as $t \to 0$ (§6), which is why training weights the loss by
-$\lambda(t) = v_t$. A least-squares fit to conditional targets lands on the marginal score (§7).
+$\lambda(t) = v_t$. Least squares on conditional targets finds the marginal score's best fit (§7).
 */
 #include <array>
 #include <cmath>
