@@ -7,7 +7,7 @@
 
 namespace ch13 {
 
-wb::Estimate ct_monte_carlo(const xt::xtensor<double, 1>& x0, const xt::xtensor<double, 1>& z, const OuKernel& k,
+wb::Estimate ct_monte_carlo(const wb::Vec& x0, const wb::Vec& z, const OuKernel& k,
                             const std::function<double(double)>& marginal_score) {
     if (x0.size() != z.size() || x0.size() < 2) throw std::invalid_argument("ct_monte_carlo: need n >= 2 pairs");
     // EXERCISE 13.4 ct_monte_carlo: write this part (hint: ./workbook hint 13.4)

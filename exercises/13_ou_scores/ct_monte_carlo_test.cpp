@@ -13,7 +13,7 @@ using ch13::OuKernel;
 TEST(CtMonteCarlo, HandWorkedTwoPointCase) {
     // m = 1, v = 4, "marginal score" g(x) = x. x_t = {0 + 2·1, 1 − 2·1} = {2, −1};
     // conditional scores −z/2 = {−0.5, 0.5}; squared gaps {6.25, 2.25}.
-    xt::xtensor<double, 1> x0 = {0.0, 1.0}, z = {1.0, -1.0};
+    wb::Vec x0 = {0.0, 1.0}, z = {1.0, -1.0};
     const auto e = ct_monte_carlo(x0, z, OuKernel{1.0, 4.0}, [](double x) { return x; });
     EXPECT_DOUBLE_EQ(e.value, 4.25);
     EXPECT_NEAR(e.se, 2.0, 1e-12);  // sd √8 over √2
@@ -25,7 +25,7 @@ TEST(CtMonteCarlo, GaussianStartMatchesTheClosedForm) {
     const double s = 0.8, m = 0.6, v = 0.5, var = m * m * s * s + v;
     wb::Rng rng(13);
     const std::size_t n = 200000;
-    xt::xtensor<double, 1> x0 = xt::empty<double>({n}), z = xt::empty<double>({n});
+    wb::Vec x0 = xt::empty<double>({n}), z = xt::empty<double>({n});
     for (std::size_t i = 0; i < n; ++i) {
         x0(i) = s * rng.normal();
         z(i) = rng.normal();
@@ -43,7 +43,7 @@ TEST(CtMonteCarlo, StandardErrorStaysAccurateWhenTheGapIsLarge) {
     const double c = 1e7;
     wb::Rng rng(14);
     const std::size_t n = 2000;
-    xt::xtensor<double, 1> x0 = xt::zeros<double>({n}), z = xt::empty<double>({n});
+    wb::Vec x0 = xt::zeros<double>({n}), z = xt::empty<double>({n});
     for (std::size_t i = 0; i < n; ++i) z(i) = rng.normal();
     const auto e = ct_monte_carlo(x0, z, OuKernel{1.0, 1.0}, [c](double) { return -c; });
     std::vector<double> d2(n);

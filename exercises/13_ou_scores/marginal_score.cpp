@@ -8,7 +8,7 @@
 
 namespace ch13 {
 
-double marginal_score(double xt, const Mixture1D& p0, const OuKernel& k) {
+double marginal_score(double xt, const wb::GaussianMixture& p0, const OuKernel& k) {
     // EXERCISE 13.3 marginal_score: write this part (hint: ./workbook hint 13.3)
     throw wb::NotImplemented("13.3 marginal_score");
 }

@@ -6,11 +6,10 @@
 #pragma once
 
 #include <functional>
-#include <vector>
 
-#include <xtensor/xtensor.hpp>
-
+#include "wb/gauss.hpp"
 #include "wb/stats.hpp"
+#include "wb/types.hpp"
 
 namespace ch13 {
 
@@ -20,11 +19,6 @@ struct OuKernel {
     double v;  // v_t = σ²(1 − e^{−2θt}) / (2θ)
 };
 
-// A 1-D Gaussian mixture p_0 = Σ_k w_k N(mu_k, s_k²); w sums to 1.
-struct Mixture1D {
-    std::vector<double> w, mu, s;
-};
-
 // 13.1 ou_kernel: m_t and v_t for dx = −θx dt + σ dW at time t ≥ 0.
 OuKernel ou_kernel(double theta, double sigma, double t);
 
@@ -32,13 +26,16 @@ OuKernel ou_kernel(double theta, double sigma, double t);
 double conditional_score(double xt, double x0, const OuKernel& k);
 
 // 13.3 marginal_score: ∇ log p_t(x_t) where p_t is p_0 pushed through the kernel k.
-// Must stay finite far from every component (use log-sum-exp).
-double marginal_score(double xt, const Mixture1D& p0, const OuKernel& k);
+// p0 is a 1-D mixture Σ_j w_j N(mu_j, s_j²) (wb::GaussianMixture::univariate): read
+// w_j = p0.weights()(j), mu_j = p0.means()(j, 0), s_j² = p0.variances()(j, 0), for
+// j < p0.components(). Write the sum yourself (p0.transformed(...) is the chapter's
+// reference). Must stay finite far from every component (use log-sum-exp).
+double marginal_score(double xt, const wb::GaussianMixture& p0, const OuKernel& k);
 
 // 13.4 ct_monte_carlo: C_t = E‖∇log p(x_t|x_0) − ∇log p_t(x_t)‖², estimated from
-// draws x0 ~ p_0 and independent z ~ N(0, 1) (same length n), with
-// x_t = m x_0 + √v z. Returns the sample mean and its standard error.
-wb::Estimate ct_monte_carlo(const xt::xtensor<double, 1>& x0, const xt::xtensor<double, 1>& z, const OuKernel& k,
+// draws x0 (n) ~ p_0 and independent z (n) ~ N(0, 1), n ≥ 2, with x_t = m x_0 + √v z;
+// marginal_score(x) is ∇log p_t(x). Returns the sample mean, its standard error and n.
+wb::Estimate ct_monte_carlo(const wb::Vec& x0, const wb::Vec& z, const OuKernel& k,
                             const std::function<double(double)>& marginal_score);
 
 }  // namespace ch13

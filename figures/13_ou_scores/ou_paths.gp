@@ -1,4 +1,4 @@
-# Ornstein–Uhlenbeck paths from x_0 = 1.5 and the kernel N(m_t x_0, v_t)
+# Ornstein–Uhlenbeck paths from x_0 = 1.5 inside the kernel N(m_t x_0, v_t)
 # Data: data/ou_paths/*.csv. Render from this folder with: gnuplot ou_paths.gp
 if (!exists("svgout")) svgout = "ou_paths.svg"
 if (!exists("pngout")) pngout = "ou_paths.png"
@@ -11,7 +11,7 @@ do for [pass = 1:2] {
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
-  set multiplot layout 1,1 title "Ornstein–Uhlenbeck paths from x_0 = 1.5 and the kernel N(m_t x_0, v_t)"
+  set multiplot layout 1,1 title "Ornstein–Uhlenbeck paths from x_0 = 1.5 inside the kernel N(m_t x_0, v_t)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -20,8 +20,9 @@ do for [pass = 1:2] {
   set xlabel "time t"
   set ylabel "x_t"
   set key top right
-  plot "data/ou_paths/1-1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "m_t x_0 ± 2√v_t", \
-       "data/ou_paths/1-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "simulated paths", \
+  set yrange [-2:4]
+  plot "data/ou_paths/band.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "kernel: m_t x_0 ± 2√v_t", \
+       "data/ou_paths/1-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "Euler–Maruyama paths", \
        "data/ou_paths/1-3.csv" using 1:2 with lines lw 2 lc rgb "#000000" notitle, \
        "data/ou_paths/1-4.csv" using 1:2 with lines lw 2 lc rgb "#000000" notitle, \
        "data/ou_paths/1-5.csv" using 1:2 with lines lw 2 lc rgb "#000000" notitle, \
@@ -41,7 +42,7 @@ do for [pass = 1:2] {
        "data/ou_paths/1-19.csv" using 1:2 with lines lw 2 lc rgb "#000000" notitle, \
        "data/ou_paths/1-20.csv" using 1:2 with lines lw 2 lc rgb "#000000" notitle, \
        "data/ou_paths/1-21.csv" using 1:2 with lines lw 2 lc rgb "#000000" notitle, \
-       "data/ou_paths/1-22.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "m_t x_0"
+       "data/ou_paths/mean.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "kernel mean m_t x_0"
   unset multiplot
   set output
 }

@@ -1,4 +1,4 @@
-# Conditional scores ∇log p(x_t|x_0) scatter around the marginal score ∇log p_t
+# Conditional scores ∇log p(x_t | x_0) scatter around the marginal score ∇log p_t
 # Data: data/scores_scatter/*.csv. Render from this folder with: gnuplot scores_scatter.gp
 if (!exists("svgout")) svgout = "scores_scatter.svg"
 if (!exists("pngout")) pngout = "scores_scatter.png"
@@ -11,7 +11,7 @@ do for [pass = 1:2] {
   set style line 100 lc rgb "#d0d0d0" lt 1 lw 0.5
   set grid back ls 100
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
-  set multiplot layout 1,3 title "Conditional scores ∇log p(x_t|x_0) scatter around the marginal score ∇log p_t"
+  set multiplot layout 1,3 title "Conditional scores ∇log p(x_t | x_0) scatter around the marginal score ∇log p_t"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -19,11 +19,11 @@ do for [pass = 1:2] {
   set title "t = 0.05  (v_t = 0.095)"
   set xlabel "x_t"
   set ylabel "score"
-  set key bottom left
+  set key below horizontal center
   set xrange [-3.5:3.5]
   set yrange [-11.3457950944:11.3457950944]
-  plot "data/scores_scatter/1-1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
-       "data/scores_scatter/1-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
+  plot "data/scores_scatter/conditional_t1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#E69F00" title "conditional ∇log p(x_t | x_0)", \
+       "data/scores_scatter/marginal_t1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "marginal ∇log p_t"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -31,11 +31,11 @@ do for [pass = 1:2] {
   set title "t = 0.3  (v_t = 0.451)"
   set xlabel "x_t"
   set ylabel "score"
-  set key bottom left
+  set key below horizontal center
   set xrange [-3.5:3.5]
   set yrange [-5.21061636332:5.21061636332]
-  plot "data/scores_scatter/2-1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
-       "data/scores_scatter/2-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
+  plot "data/scores_scatter/conditional_t2.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#E69F00" title "conditional ∇log p(x_t | x_0)", \
+       "data/scores_scatter/marginal_t2.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "marginal ∇log p_t"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -43,11 +43,11 @@ do for [pass = 1:2] {
   set title "t = 1  (v_t = 0.865)"
   set xlabel "x_t"
   set ylabel "score"
-  set key bottom left
+  set key top right
   set xrange [-3.5:3.5]
   set yrange [-3.76395285886:3.76395285886]
-  plot "data/scores_scatter/3-1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#56B4E9" title "conditional ∇log p(x_t|x_0)", \
-       "data/scores_scatter/3-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "marginal ∇log p_t"
+  plot "data/scores_scatter/conditional_t3.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#E69F00" title "conditional ∇log p(x_t | x_0)", \
+       "data/scores_scatter/marginal_t3.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "marginal ∇log p_t"
   unset multiplot
   set output
 }

@@ -7,7 +7,7 @@
 
 namespace ch13 {
 
-wb::Estimate ct_monte_carlo(const xt::xtensor<double, 1>& x0, const xt::xtensor<double, 1>& z, const OuKernel& k,
+wb::Estimate ct_monte_carlo(const wb::Vec& x0, const wb::Vec& z, const OuKernel& k,
                             const std::function<double(double)>& marginal_score) {
     if (x0.size() != z.size() || x0.size() < 2) throw std::invalid_argument("ct_monte_carlo: need n >= 2 pairs");
     // BEGIN SOLUTION 13.4 ct_monte_carlo
@@ -15,10 +15,10 @@ wb::Estimate ct_monte_carlo(const xt::xtensor<double, 1>& x0, const xt::xtensor<
     const double sv = std::sqrt(k.v);
     wb::RunningStats acc;
     for (std::size_t i = 0; i < x0.size(); ++i) {
-        // MUTANT noise_times_v: const double xt = k.m * x0(i) + k.v * z(i);
-        const double xt = k.m * x0(i) + sv * z(i);
-        // MUTANT conditional_over_v: const double d = -z(i) / k.v - marginal_score(xt);
-        const double d = -z(i) / sv - marginal_score(xt);
+        // MUTANT noise_times_v: const double x_t = k.m * x0(i) + k.v * z(i);
+        const double x_t = k.m * x0(i) + sv * z(i);
+        // MUTANT conditional_over_v: const double d = -z(i) / k.v - marginal_score(x_t);
+        const double d = -z(i) / sv - marginal_score(x_t);
         acc.add(d * d);
     }
     return {acc.mean(), acc.se(), acc.count()};
@@ -27,8 +27,8 @@ wb::Estimate ct_monte_carlo(const xt::xtensor<double, 1>& x0, const xt::xtensor<
     // const double sv = std::sqrt(k.v);
     // double s1 = 0.0, s2 = 0.0;
     // for (std::size_t i = 0; i < x0.size(); ++i) {
-    //     const double xt = k.m * x0(i) + sv * z(i);
-    //     const double d = -z(i) / sv - marginal_score(xt);
+    //     const double x_t = k.m * x0(i) + sv * z(i);
+    //     const double d = -z(i) / sv - marginal_score(x_t);
     //     s1 += d * d;
     //     s2 += d * d * d * d;
     // }

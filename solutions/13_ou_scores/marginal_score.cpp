@@ -8,19 +8,20 @@
 
 namespace ch13 {
 
-double marginal_score(double xt, const Mixture1D& p0, const OuKernel& k) {
+double marginal_score(double xt, const wb::GaussianMixture& p0, const OuKernel& k) {
     // BEGIN SOLUTION 13.3 marginal_score
     // Component j of p_t is N(m mu_j, m² s_j² + v); the score is the
     // responsibility-weighted average of the component scores.
-    const std::size_t K = p0.w.size();
+    const std::size_t K = p0.components();
     std::vector<double> logw(K), comp(K);
     double top = -INFINITY;
     for (std::size_t j = 0; j < K; ++j) {
-        // MUTANT m_not_squared: const double var = k.m * p0.s[j] * p0.s[j] + k.v;
-        const double var = k.m * k.m * p0.s[j] * p0.s[j] + k.v;
-        const double r = xt - k.m * p0.mu[j];
-        // MUTANT no_normaliser: logw[j] = std::log(p0.w[j]) - 0.5 * r * r / var;
-        logw[j] = std::log(p0.w[j]) - 0.5 * std::log(var) - 0.5 * r * r / var;
+        const double w = p0.weights()(j), mu = p0.means()(j, 0), s2 = p0.variances()(j, 0);
+        // MUTANT m_not_squared: const double var = k.m * s2 + k.v;
+        const double var = k.m * k.m * s2 + k.v;
+        const double r = xt - k.m * mu;
+        // MUTANT no_normaliser: logw[j] = std::log(w) - 0.5 * r * r / var;
+        logw[j] = std::log(w) - 0.5 * std::log(var) - 0.5 * r * r / var;
         comp[j] = -r / var;
         top = std::max(top, logw[j]);
     }
