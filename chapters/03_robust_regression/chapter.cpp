@@ -432,11 +432,11 @@ int main(int argc, char** argv) {
         std::vector<double> guide;
         for (double n : nd) guide.push_back(mae.front() * std::sqrt(nd.front() / n));
         fig.panel()
-            .xlabel("n")
+            .xlabel("n (sample size)")
             .ylabel("E|β̂₁ − β₁|")
             .logx()
             .logy()
-            .key("bottom left")
+            .key(wb::KeyPlace::Best)
             .errorbars(nd, mae, mae_se, "t₃ errors, x observed", 0)
             .dashed(nd, guide, "slope −1/2", 0)
             .errorbars(nd, eiv, eiv_se, "t₃ errors, x measured with error (τ = 0.5)", 1)
@@ -547,7 +547,7 @@ int main(int argc, char** argv) {
                 .title(fmt::format("{} errors", noise_name(e)))
                 .xlabel(label)
                 .ylabel("density")
-                .key("top left")
+                .key(wb::KeyPlace::Best)
                 .steps(hist.edges, hist.density, "histogram", 7)
                 .line(gx, gy, e == Noise::Cauchy ? "Cauchy(0, 1) (exact)" : "N(0, 1)", 1);
         }
@@ -657,11 +657,11 @@ int main(int argc, char** argv) {
             wh.push_back(ch03::huber_weight(v, k));
             wa.push_back(std::min(1.0 / std::fabs(v), 5.0));
         }
-        fig.panel(0).title("ρ(u)").xlabel("u = r/s").ylabel("ρ").key("top center").yrange(0, 5)
+        fig.panel(0).title("ρ(u)").xlabel("u = r/s").ylabel("ρ").key(wb::KeyPlace::Best).yrange(0, 5)
             .line(u, rl, "least squares u²/2", 0).line(u, rh, "Huber, k = 1.345", 1).line(u, ra, "LAD |u|", 2);
-        fig.panel(1).title("ψ(u) = ρ′(u)").xlabel("u = r/s").ylabel("ψ").key("top left").yrange(-3, 3)
+        fig.panel(1).title("ψ(u) = ρ′(u)").xlabel("u = r/s").ylabel("ψ").key(wb::KeyPlace::Best).yrange(-3, 3)
             .line(u, pl, "least squares", 0).line(u, ph, "Huber", 1).line(u, pa, "LAD", 2);
-        fig.panel(2).title("w(u) = ψ(u)/u").xlabel("u = r/s").ylabel("w").key("top right").yrange(0, 2)
+        fig.panel(2).title("w(u) = ψ(u)/u").xlabel("u = r/s").ylabel("w").key(wb::KeyPlace::Best).yrange(0, 2)
             .line(u, wl, "least squares", 0).line(u, wh, "Huber", 1).line(u, wa, "LAD 1/|u|", 2);
         fig.size(1500, 420);
         s.save(fig);
@@ -874,7 +874,7 @@ int main(int argc, char** argv) {
             .xlabel("IRLS step t")
             .ylabel("relative gap")
             .logy()
-            .key("top right")
+            .key(wb::KeyPlace::Best)
             .linepoints(ts, gap, "(Σ|r| − min Σ|r|) / min Σ|r|", 0)
             .linepoints(ts, slope_err, "|β̂₁(t) − β̂₁(exact)|", 1);
         s.save(fig);
@@ -892,9 +892,11 @@ int main(int argc, char** argv) {
 
     We measure "barely" against the slope's own uncertainty: the standard error of the OLS slope
     on the 45 clean points, $\sqrt{\hat\sigma^2/S_{xx}}$ (from exercise 03.1). Adding the outliers
-    moves the OLS slope by more than eight standard errors (10 to 19 over different seeds), the
-    robust slopes by less than four (typically one or two: bounded pulls are not zero pulls, and
-    five points at the far end still lean on the fit); the control claims OLS is as resistant.
+    moves the OLS slope by more than eight standard errors on average over fresh data sets, the
+    robust slopes by less than four (typically one or two, but single data sets reach four:
+    bounded pulls are not zero pulls, and five points at the far end still lean on the fit). One
+    data set's shift is a random number, so these are one-sided Monte Carlo claims on the mean
+    shift; the control claims OLS is as resistant.
     */
     ch.section("outliers", "The outlier picture  [03.1, 03.4, 03.5]", [](wb::Section& s) {
         const OutlierData d = outlier_data(s.rng());
@@ -908,16 +910,35 @@ int main(int argc, char** argv) {
         }
         const Mat X = ch03::line_design(d.x), Xc = ch03::line_design(xc);
         const ch03::OlsFit ols_all = ch03::ols(X, d.y), ols_clean = ch03::ols(Xc, yc);
-        const ch03::RobustFit hub_all = ch03::huber_fit(X, d.y), hub_clean = ch03::huber_fit(Xc, yc);
-        const ch03::RobustFit lad_all = ch03::lad_fit(X, d.y), lad_clean = ch03::lad_fit(Xc, yc);
+        const ch03::RobustFit hub_all = ch03::huber_fit(X, d.y);
+        const ch03::RobustFit lad_all = ch03::lad_fit(X, d.y);
         const double se = std::sqrt(ols_clean.cov(1, 1));
-        const double m_ols = std::fabs(ols_all.beta(1) - ols_clean.beta(1)) / se;
-        const double m_hub = std::fabs(hub_all.beta(1) - hub_clean.beta(1)) / se;
-        const double m_lad = std::fabs(lad_all.beta(1) - lad_clean.beta(1)) / se;
-        s.holds("5 outliers move the OLS slope by more than 8 standard errors", m_ols > 8.0, m_ols, 8.0);
-        s.holds("they move Huber's slope by less than 4 standard errors", m_hub < 4.0, m_hub, 4.0);
-        s.holds("they move the LAD slope by less than 4 standard errors", m_lad < 4.0, m_lad, 4.0);
-        s.control().holds("OLS is as resistant: its slope moves by less than 4 standard errors", m_ols < 4.0, m_ols, 4.0);
+
+        // How far the 5 outliers move each slope, in clean-data standard errors, over fresh
+        // data sets (one data set's shift is a random number: the claims are about its mean).
+        // LAD by the exact vertex descent, which §7 showed lad_fit attains.
+        const std::size_t R = s.size(80, 200);
+        Vec m_ols = xt::empty<double>({R}), m_hub = xt::empty<double>({R}), m_lad = xt::empty<double>({R});
+        for (std::size_t r = 0; r < R; ++r) {
+            const OutlierData e = outlier_data(s.rng());
+            const auto clean = xt::view(e.x, xt::range(0, e.clean));
+            const Vec ex = clean, ey = xt::view(e.y, xt::range(0, e.clean));
+            const Mat Xa = ch03::line_design(e.x), Xb = ch03::line_design(ex);
+            const ch03::OlsFit fb = ch03::ols(Xb, ey);
+            const double u = std::sqrt(fb.cov(1, 1));
+            m_ols(r) = std::fabs(ch03::ols(Xa, e.y).beta(1) - fb.beta(1)) / u;
+            m_hub(r) = std::fabs(ch03::huber_fit(Xa, e.y).beta(1) - ch03::huber_fit(Xb, ey).beta(1)) / u;
+            m_lad(r) = std::fabs(lad_line_exact(e.x, e.y).b - lad_line_exact(ex, ey).b) / u;
+        }
+        s.greater("5 outliers move the OLS slope by more than 8 standard errors on average", wb::mean_se(m_ols), 8.0);
+        s.less("they move Huber's slope by less than 4 standard errors on average", wb::mean_se(m_hub), 4.0);
+        s.less("they move the LAD slope by less than 4 standard errors on average", wb::mean_se(m_lad), 4.0);
+        s.control().less("OLS is as resistant: its slope moves by less than 4 standard errors on average",
+                         wb::mean_se(m_ols), 4.0);
+        s.note(fmt::format("mean shifts over {} data sets: OLS {:.2f}, Huber {:.2f}, LAD {:.2f} standard errors (largest "
+                           "{:.2f}, {:.2f}, {:.2f})",
+                           R, xt::mean(m_ols)(), xt::mean(m_hub)(), xt::mean(m_lad)(), xt::amax(m_ols)(),
+                           xt::amax(m_hub)(), xt::amax(m_lad)()));
         s.note(fmt::format("slopes with outliers: OLS {:.3f}, Huber {:.3f}, LAD {:.3f} (true 2; clean-data OLS {:.3f} ± {:.3f})",
                            ols_all.beta(1), hub_all.beta(1), lad_all.beta(1), ols_clean.beta(1), se));
 
@@ -927,7 +948,7 @@ int main(int argc, char** argv) {
         fig.panel()
             .xlabel("x")
             .ylabel("y")
-            .key("top left")
+            .key(wb::KeyPlace::Best)
             .points(xc, yc, "data", 7)
             .points(xo, yo, "gross outliers", 5)
             .dashed(gx, {Beta0 + Beta1 * gx[0], Beta0 + Beta1 * gx[1]}, "true line y = 1 + 2x", 7)
@@ -1106,7 +1127,7 @@ int main(int argc, char** argv) {
                 .title(fmt::format("{} errors", law))
                 .xlabel("β̂₁")
                 .ylabel("density")
-                .key("top left")
+                .key(wb::KeyPlace::Best)
                 .steps(h_ols.edges, scaled(h_ols.density, inside(b_ols)), "OLS", 0)
                 .steps(h_hub.edges, scaled(h_hub.density, inside(b_hub)), "Huber", 1)
                 .steps(h_lad.edges, scaled(h_lad.density, inside(b_lad)), "LAD", 2);
@@ -1170,11 +1191,11 @@ int main(int argc, char** argv) {
             }
             auto& p = fig.panel(panel++)
                           .title(fmt::format("{} errors", noise_name(e)))
-                          .xlabel("n")
+                          .xlabel("n (sample size)")
                           .ylabel("IQR of β̂₁")
                           .logx()
                           .logy()
-                          .key("bottom left");
+                          .key(wb::KeyPlace::Best);
             for (int j = 0; j < 3; ++j) {
                 // Each point's error is estimated from B batches: B·(points) terms in all.
                 const wb::Estimate slope = loglog_rate(nd, spread[j], log_se[j], B * nd.size());
