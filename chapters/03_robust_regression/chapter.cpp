@@ -979,7 +979,7 @@ int main(int argc, char** argv) {
     $e_n \to 2/\pi$ with a correction of order $1/n$ (log–log slope $-1$ of $|e_n - 2/\pi|$).
     The two routes divide the work: the quadrature gives $e_{201} = 0.63798$ against $2/\pi =
     0.63662$, a gap of $0.2\%$, while the Monte Carlo ($5000$ to $12000$ replications) resolves about
-    $3$–$5\%$ — some thirty times the gap — so it checks the exact $e_{201}$ and cannot, and does not
+    $4$–$7\%$ — twenty to thirty times the gap — so it checks the exact $e_{201}$ and cannot, and does not
     claim to, tell it from $2/\pi$. The control is a plausible slip: the ratio of standard deviations,
     $\sqrt{2/\pi} \approx 0.80$, taken for the efficiency.
     */
@@ -1020,7 +1020,7 @@ int main(int argc, char** argv) {
             std::nth_element(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n / 2), buf.end());
             med[r] = buf[n / 2];
         }
-        // The Monte Carlo resolves about 4·se ≈ 5% (quick) to 3%: it cannot tell e_201 from 2/π
+        // The Monte Carlo resolves about 4·se ≈ 7% (quick) to 4%: it cannot tell e_201 from 2/π
         // (0.2% apart), so it checks the exact finite-n value; the gap is the quadrature's.
         const wb::Estimate ratio = wb::variance_ratio(mean, med);
         s.monte_carlo("Var(mean)/Var(median) = e_201 (exact finite n), Gaussian data", ratio, e201);
