@@ -39,14 +39,16 @@ gain a lot under $t_3$ and Cauchy errors (§10–§11).
 
 #include "robust.hpp"
 #include "wb/chapter.hpp"
+#include "wb/critical.hpp"
 #include "wb/numerics.hpp"
-#include "wb/constants.hpp"
+#include "wb/special.hpp"
 #include "wb/stats.hpp"
+#include "wb/types.hpp"
 
 namespace {
 
-using ch03::Matrix;
-using ch03::Vector;
+using wb::Mat;
+using wb::Vec;
 
 // The true line of the whole chapter.
 constexpr double Beta0 = 1.0, Beta1 = 2.0;
@@ -78,7 +80,7 @@ const char* noise_name(Noise e) {
 // Density and distribution function of the symmetric error laws used in the theory.
 double pdf(Noise e, double x) {
     switch (e) {
-        case Noise::Normal: return wb::InvSqrt2Pi * std::exp(-0.5 * x * x);
+        case Noise::Normal: return wb::normal_pdf(x);
         case Noise::T3: return 6.0 * std::sqrt(3.0) / (wb::Pi * (3.0 + x * x) * (3.0 + x * x));
         case Noise::Cauchy: return 1.0 / (wb::Pi * (1.0 + x * x));
         case Noise::T5: break;
@@ -124,27 +126,24 @@ double lad_avar(Noise e) { return 1.0 / (4.0 * pdf(e, 0.0) * pdf(e, 0.0)); }
 // Huber's efficiency under N(0, 1), in closed form: e(k) = (2Φ(k) − 1)² /
 // [2Φ(k) − 1 − 2kφ(k) + 2k²(1 − Φ(k))].
 double huber_gaussian_efficiency(double k) {
-    const double P = 2.0 * wb::normal_cdf(k) - 1.0, phi = wb::InvSqrt2Pi * std::exp(-0.5 * k * k);
+    const double P = 2.0 * wb::normal_cdf(k) - 1.0, phi = wb::normal_pdf(k);
     return P * P / (P - 2.0 * k * phi + 2.0 * k * k * (1.0 - wb::normal_cdf(k)));
 }
 
 // ---- Designs and data ----------------------------------------------------------------
 
-// x_i evenly spaced on [a, b] (fixed design: the Monte Carlo conditions on X).
-Vector even_x(std::size_t n, double a = -1.0, double b = 1.0) {
-    Vector x = xt::empty<double>({n});
-    for (std::size_t i = 0; i < n; ++i) x(i) = a + (b - a) * static_cast<double>(i) / static_cast<double>(n - 1);
-    return x;
-}
+// x_i evenly spaced on [a, b], shape (n) (fixed design: the Monte Carlo conditions on X).
+Vec even_x(std::size_t n, double a = -1.0, double b = 1.0) { return wb::to_vec(wb::linspace(a, b, n)); }
 
-double sxx(const Vector& x) {
+// S_xx = Σ(x_i − x̄)² of x (n).
+double sxx(const Vec& x) {
     const double m = xt::mean(x)();
     return xt::sum((x - m) * (x - m))();
 }
 
-// y = β0 + β1 x + ε.
-Vector line_data(const Vector& x, Noise e, wb::Rng& rng) {
-    Vector y = xt::empty<double>({x.size()});
+// y = β0 + β1 x + ε: x (n) → y (n).
+Vec line_data(const Vec& x, Noise e, wb::Rng& rng) {
+    Vec y = xt::empty<double>({x.size()});
     for (std::size_t i = 0; i < x.size(); ++i) y(i) = Beta0 + Beta1 * x(i) + draw(e, rng);
     return y;
 }
@@ -152,7 +151,7 @@ Vector line_data(const Vector& x, Noise e, wb::Rng& rng) {
 // The outlier picture's data: 45 points near the line, 5 gross outliers far below it at
 // the right (x ∈ [8, 10]), where they have leverage on the slope.
 struct OutlierData {
-    Vector x, y;
+    Vec x, y;
     std::size_t clean;  // the first `clean` points are uncontaminated
 };
 OutlierData outlier_data(wb::Rng& rng) {
@@ -165,11 +164,9 @@ OutlierData outlier_data(wb::Rng& rng) {
     return d;
 }
 
-std::vector<double> to_vec(const Vector& v) { return {v.begin(), v.end()}; }
-
 // ---- LAD exactly: descent from vertex to vertex ----------------------------------------------
 
-double lad_objective(const Vector& x, const Vector& y, double a, double b) {
+double lad_objective(const Vec& x, const Vec& y, double a, double b) {
     double s = 0.0;
     for (std::size_t i = 0; i < x.size(); ++i) s += std::fabs(y(i) - a - b * x(i));
     return s;
@@ -183,7 +180,7 @@ struct SlopeWeight {
 // The best line through data point i: minimising Σ_j |x_j − x_i|·|s_j − b| over the slope b
 // is a weighted median of the slopes s_j to the other points. Selection (nth_element)
 // narrows the median down in O(n). Returns the slope and the second point it passes through.
-SlopeWeight best_line_through(const Vector& x, const Vector& y, std::size_t i, std::vector<SlopeWeight>& sw) {
+SlopeWeight best_line_through(const Vec& x, const Vec& y, std::size_t i, std::vector<SlopeWeight>& sw) {
     sw.clear();
     double total = 0.0;
     for (std::size_t j = 0; j < x.size(); ++j) {
@@ -216,7 +213,7 @@ SlopeWeight best_line_through(const Vector& x, const Vector& y, std::size_t i, s
 struct Line {
     double a, b;
 };
-Line lad_line_exact(const Vector& x, const Vector& y) {
+Line lad_line_exact(const Vec& x, const Vec& y) {
     std::vector<SlopeWeight> sw;
     sw.reserve(x.size());
     // Start on the point with the median y.
@@ -241,35 +238,12 @@ Line lad_line_exact(const Vector& x, const Vector& y) {
 
 // ---- Monte Carlo helpers -----------------------------------------------------------
 
-// Var(a)/Var(b) from paired replications, with a delta-method standard error:
-// log r = log v_a − log v_b, whose influence per replication is
-// φ_i = (a_i − ā)²/v_a − (b_i − b̄)²/v_b, so se(r) ≈ r·sd(φ)/√R.
-wb::Estimate variance_ratio(const std::vector<double>& a, const std::vector<double>& b) {
-    const std::size_t R = a.size();
-    wb::RunningStats sa, sb;
-    for (std::size_t i = 0; i < R; ++i) {
-        sa.add(a[i]);
-        sb.add(b[i]);
-    }
-    const double va = sa.variance(), vb = sb.variance(), r = va / vb;
-    wb::RunningStats phi;
-    for (std::size_t i = 0; i < R; ++i)
-        phi.add((a[i] - sa.mean()) * (a[i] - sa.mean()) / va - (b[i] - sb.mean()) * (b[i] - sb.mean()) / vb);
-    return {r, r * phi.sd() / std::sqrt(static_cast<double>(R)), R};
-}
-
-wb::Estimate variance_of(const std::vector<double>& v) {
-    Vector t = xt::empty<double>({v.size()});
-    std::copy(v.begin(), v.end(), t.begin());
-    return wb::variance_se(t);
-}
-
 // Σψ(r_i/s)x_i for Huber's ψ (the estimating equations), with Σ|ψ(r_i/s)||x_i| as their scale.
 struct Equations {
     std::vector<double> g, scale;
 };
-Equations huber_equations(const Matrix& X, const Vector& y, const Vector& beta, double k, double s) {
-    const Vector r = y - xt::linalg::dot(X, beta);
+Equations huber_equations(const Mat& X, const Vec& y, const Vec& beta, double k, double s) {
+    const Vec r = y - xt::linalg::dot(X, beta);
     Equations e{std::vector<double>(X.shape(1), 0.0), std::vector<double>(X.shape(1), 0.0)};
     for (std::size_t i = 0; i < r.size(); ++i) {
         const double psi = std::clamp(r(i) / s, -k, k);
@@ -281,29 +255,8 @@ Equations huber_equations(const Matrix& X, const Vector& y, const Vector& beta, 
     return e;
 }
 
-// Slope of log y against log x by weighted least squares, with weights 1/se² from the known
-// standard errors of log y, and the slope's standard error 1/√(Σ w (log x − mean)²).
-wb::Estimate weighted_loglog_slope(const std::vector<double>& x, const std::vector<double>& y,
-                                   const std::vector<double>& se_logy) {
-    double sw = 0, sx = 0, sy = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double w = 1.0 / (se_logy[i] * se_logy[i]);
-        sw += w;
-        sx += w * std::log(x[i]);
-        sy += w * std::log(y[i]);
-    }
-    const double mx = sx / sw, my = sy / sw;
-    double sxx_w = 0, sxy_w = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double w = 1.0 / (se_logy[i] * se_logy[i]), dx = std::log(x[i]) - mx;
-        sxx_w += w * dx * dx;
-        sxy_w += w * dx * (std::log(y[i]) - my);
-    }
-    return {sxy_w / sxx_w, 1.0 / std::sqrt(sxx_w), x.size()};
-}
-
-// Standard error of log IQR(b) by sectioning: split the R replications into B batches;
-// Var(log IQR over R) ≈ Var(log IQR over R/B) / B.
+// Standard error of log IQR(b) of R replications b (R) by sectioning: split them into B
+// batches; Var(log IQR over R) ≈ Var(log IQR over R/B) / B (an estimate from B terms).
 double log_iqr_se(const std::vector<double>& b, std::size_t B = 20) {
     wb::RunningStats batch;
     const std::size_t m = b.size() / B;
@@ -312,6 +265,27 @@ double log_iqr_se(const std::vector<double>& b, std::size_t B = 20) {
         batch.add(std::log(wb::iqr(std::vector<double>(first, first + static_cast<std::ptrdiff_t>(m)))));
     }
     return batch.sd() / std::sqrt(static_cast<double>(B));
+}
+
+// The one-sample Kolmogorov–Smirnov critical value for R draws at the checks' false-alarm
+// rate α = 2Φ(−4) ≈ 6.3·10⁻⁵: P(√R·D > t) ≈ 2e^{−2t²}, so t = √(ln(2/α)/2) ≈ 2.28, with
+// Stephens' finite-R factor √R + 0.12 + 0.11/√R in place of √R.
+double ks_critical(std::size_t R) {
+    const double alpha = 2.0 * wb::normal_cdf(-4.0), r = std::sqrt(static_cast<double>(R));
+    return std::sqrt(0.5 * std::log(2.0 / alpha)) / (r + 0.12 + 0.11 / r);
+}
+
+// Log–log slope of y (k points) against x (k) by weighted least squares (wb::loglog_slope),
+// from the errors se_logy (k) of log y. `terms` is how many independent terms those errors
+// were estimated from (Estimate::n, which sets the critical value): 0 when they are known
+// or asymptotic.
+wb::Estimate loglog_rate(const std::vector<double>& x, const std::vector<double>& y,
+                         const std::vector<double>& se_logy, std::size_t terms) {
+    std::vector<double> se_y(y.size());
+    for (std::size_t i = 0; i < y.size(); ++i) se_y[i] = se_logy[i] * y[i];
+    wb::Estimate slope = wb::loglog_slope(x, y, se_y).slope;
+    slope.n = terms;
+    return slope;
 }
 
 }  // namespace
@@ -342,37 +316,37 @@ int main(int argc, char** argv) {
     */
     ch.section("ols", "Least squares through xtensor-blas  [exercise 03.1]", [](wb::Section& s) {
         const std::size_t n = 30;
-        Vector x = xt::empty<double>({n});
+        Vec x = xt::empty<double>({n});
         for (auto& v : x) v = s.rng().uniform(0.0, 10.0);
-        const Vector y = line_data(x, Noise::Normal, s.rng());
-        const Matrix X = ch03::line_design(x);
+        const Vec y = line_data(x, Noise::Normal, s.rng());
+        const Mat X = ch03::line_design(x);
         const ch03::OlsFit f = ch03::ols(X, y);
 
         // Xᵀr = 0, relative to the size of the terms Σ|x_ij r_i|.
-        const Vector g = xt::linalg::dot(xt::transpose(X), f.residuals);
-        const Vector gs = xt::linalg::dot(xt::transpose(xt::abs(X)), xt::abs(f.residuals));
+        const Vec g = xt::linalg::dot(xt::transpose(X), f.residuals);
+        const Vec gs = xt::linalg::dot(xt::transpose(xt::abs(X)), xt::abs(f.residuals));
         s.exact("Σ r_i = 0 (residuals ⟂ the column of ones)", g(0), 0.0, 0.0, 1e-12 * gs(0));
         s.exact("Σ x_i r_i = 0 (residuals ⟂ x)", g(1), 0.0, 0.0, 1e-12 * gs(1));
 
         // The normal equations solved directly.
-        const Matrix XtX = xt::linalg::dot(xt::transpose(X), X);
-        const Vector ne = xt::linalg::solve(XtX, xt::linalg::dot(xt::transpose(X), y));
+        const Mat XtX = xt::linalg::dot(xt::transpose(X), X);
+        const Vec ne = xt::linalg::solve(XtX, xt::linalg::dot(xt::transpose(X), y));
         s.exact("lstsq β̂ = (XᵀX)⁻¹Xᵀy: intercept", f.beta(0), ne(0), 1e-10);
         s.exact("lstsq β̂ = (XᵀX)⁻¹Xᵀy: slope", f.beta(1), ne(1), 1e-10);
 
         // The straight-line closed form.
-        const wb::LineFit line = wb::fit_line(to_vec(x), to_vec(y));
+        const wb::LineFit line = wb::fit_line(x, y);
         s.exact("slope = S_xy / S_xx", f.beta(1), line.slope, 1e-10);
         s.exact("se(slope)² = σ̂² [(XᵀX)⁻¹]₁₁ = σ̂² / S_xx", f.cov(1, 1), line.se_slope * line.se_slope, 1e-9);
 
         // E[RSS/(n − p)] = σ² at n = 5, by Monte Carlo over fresh errors (σ = 1.5).
-        const Vector x5 = {0.0, 1.0, 2.0, 4.0, 7.0};
-        const Matrix X5 = ch03::line_design(x5);
+        const Vec x5 = {0.0, 1.0, 2.0, 4.0, 7.0};
+        const Mat X5 = ch03::line_design(x5);
         const double sigma = 1.5;
         const std::size_t R = s.size(4000, 8000);
-        Vector s2 = xt::empty<double>({R}), s2n = xt::empty<double>({R});
+        Vec s2 = xt::empty<double>({R}), s2n = xt::empty<double>({R});
         for (std::size_t r = 0; r < R; ++r) {
-            Vector y5 = xt::empty<double>({x5.size()});
+            Vec y5 = xt::empty<double>({x5.size()});
             for (std::size_t i = 0; i < x5.size(); ++i) y5(i) = Beta0 + Beta1 * x5(i) + sigma * s.rng().normal();
             const ch03::OlsFit f5 = ch03::ols(X5, y5);
             s2(r) = f5.sigma2;
@@ -412,13 +386,13 @@ int main(int argc, char** argv) {
     ch.section("consistency", "Consistency needs only E[ε | X] = 0  [03.1]", [](wb::Section& s) {
         const std::vector<std::size_t> ns = s.quick() ? std::vector<std::size_t>{25, 50, 100, 200, 400, 800}
                                                       : std::vector<std::size_t>{50, 100, 200, 400, 800, 1600};
-        const std::size_t R = s.size(260, 400);
+        const std::size_t R = s.size(360, 400);
         const double tau = 0.5, var_x = 1.0 / 3.0, attenuated = Beta1 * var_x / (var_x + tau * tau);
         std::vector<double> nd, mae, mae_se, eiv, eiv_se;
         for (std::size_t n : ns) {
-            Vector err = xt::empty<double>({R}), abs_err = xt::empty<double>({R}), err_eiv = xt::empty<double>({R});
+            Vec err = xt::empty<double>({R}), abs_err = xt::empty<double>({R}), err_eiv = xt::empty<double>({R});
             for (std::size_t r = 0; r < R; ++r) {
-                Vector x = xt::empty<double>({n}), xm = xt::empty<double>({n}), y = xt::empty<double>({n});
+                Vec x = xt::empty<double>({n}), xm = xt::empty<double>({n}), y = xt::empty<double>({n});
                 for (std::size_t i = 0; i < n; ++i) {
                     x(i) = s.rng().uniform(-1.0, 1.0);
                     y(i) = Beta0 + Beta1 * x(i) + s.rng().student_t(3.0);
@@ -445,10 +419,11 @@ int main(int argc, char** argv) {
             eiv_se.push_back(b.se);
             s.progress(nd.size(), ns.size());
         }
-        // Weighted log–log fit with each point's own standard error (se of log m ≈ se/m).
+        // Weighted log–log fit with each point's own standard error (se of log m ≈ se/m), from
+        // R replications per point: large R, so the normal critical value (terms = 0).
         std::vector<double> log_se;
         for (std::size_t j = 0; j < nd.size(); ++j) log_se.push_back(mae_se[j] / mae[j]);
-        const wb::Estimate rate = weighted_loglog_slope(nd, mae, log_se);
+        const wb::Estimate rate = loglog_rate(nd, mae, log_se, 0);
         s.monte_carlo("log–log slope of E|β̂₁ − β₁| against n = −½ (t₃)", rate, -0.5);
         s.note(fmt::format("fitted rate {:.3f} ± {:.3f}; errors-in-variables plateau at |β₁ − plim| = {:.3f}",
                            rate.value, rate.se, Beta1 - attenuated));
@@ -457,11 +432,11 @@ int main(int argc, char** argv) {
         std::vector<double> guide;
         for (double n : nd) guide.push_back(mae.front() * std::sqrt(nd.front() / n));
         fig.panel()
-            .xlabel("n")
+            .xlabel("n (sample size)")
             .ylabel("E|β̂₁ − β₁|")
             .logx()
             .logy()
-            .key("bottom left")
+            .key(wb::KeyPlace::Best)
             .errorbars(nd, mae, mae_se, "t₃ errors, x observed", 0)
             .dashed(nd, guide, "slope −1/2", 0)
             .errorbars(nd, eiv, eiv_se, "t₃ errors, x measured with error (τ = 0.5)", 1)
@@ -487,28 +462,36 @@ int main(int argc, char** argv) {
     on $x$ evenly spread over $[-1, 1]$ that scale tends to $(1/2)/(1/3) = 3/2$: **the spread does
     not shrink with $n$**. One check: $P(|\hat\beta_1 - \beta_1| \le \sum_i|w_i|) = \tfrac12$ (the
     median of $|\text{Cauchy}(0,\gamma)|$ is $\gamma$). Another: the interquartile range (IQR) of
-    $\hat\beta_1$ over replications, against $n$ on log–log axes, has slope $0$ (a weighted fit, each
-    log-IQR with a standard error by sectioning: 20 batches, the spread of their values over
-    $\sqrt{20}$); the control fits the same points by plain least squares (`wb::fit_loglog`) and
-    claims the $n^{-1/2}$ of the finite-variance case: it must be rejected.
+    $\hat\beta_1$ over $R$ replications, against $n$ on log–log axes, is flat. The IQR of $R$
+    Cauchy$(0,\gamma)$ draws has standard deviation $\pi\gamma/\sqrt R$ (the quartiles $\pm\gamma$ sit
+    where the density is $1/(2\pi\gamma)$), so each log-IQR has the *known* error $\pi/(2\sqrt R)$ and
+    the weighted log–log slope a known standard error. Flat is not exactly slope $0$ at finite $n$:
+    the exact IQR $2\gamma_n$ creeps from $2.88$ at $n = 25$ to $3$, a slope near $+0.01$, so the
+    check compares the simulated slope with the slope of the exact $2\gamma_n$ fitted the same way.
+    The control claims the $n^{-1/2}$ of the finite-variance case: it must be rejected.
 
     For the Gaussian and $t_5$ cases we check $\operatorname{Var}\hat\beta_1 = \sigma^2/S_{xx}$ and
     $\operatorname{Cov}(\hat\beta_0, \hat\beta_1) = -\sigma^2\bar x/S_{xx}$ (the design is on
-    $[0, 2]$ so that the two are correlated), and the normal shape by a Kolmogorov–Smirnov distance
-    to $\mathcal N(0, 1)$ of the standardised slope, below the 1% critical value $1.63/\sqrt R$.
+    $[0, 2]$ so that the two are correlated), and the normal shape by the Kolmogorov–Smirnov distance
+    $D$ of the standardised slope to $\mathcal N(0, 1)$, below its critical value at the false-alarm
+    rate of every other check, $\alpha = 2\Phi(-4) \approx 6\cdot10^{-5}$: $P(\sqrt R D > t) \approx
+    2e^{-2t^2}$ gives $t \approx 2.28$ (with Stephens' finite-$R$ factor). A 1% level would fail one
+    seed in a hundred by design. The control is the likely slip: the $t_5$ slope standardised by
+    $\sqrt{1/S_{xx}}$, as if $\operatorname{Var}\varepsilon$ were $1$ rather than $5/3$; its $D$ is
+    about $0.08$ against a critical value of $0.05$ (quick run) and must be rejected.
 
     ![The standardised OLS slope under Normal, t₅ and Cauchy errors](normality.svg)
     */
     ch.section("normality", "Asymptotic normality needs a finite variance  [03.1]", [](wb::Section& s) {
         const std::size_t n = 100, R = s.size(2000, 3000);
-        const Vector x = even_x(n, 0.0, 2.0);
-        const Matrix X = ch03::line_design(x);
-        const Matrix XtX_inv = xt::linalg::inv(xt::linalg::dot(xt::transpose(X), X));
+        const Vec x = even_x(n, 0.0, 2.0);
+        const Mat X = ch03::line_design(x);
+        const Mat XtX_inv = xt::linalg::inv(xt::linalg::dot(xt::transpose(X), X));
         const double Sxx = sxx(x);
         wb::Figure fig("normality", "OLS slope, standardised, over replications (n = 100)", 1, 3);
         int panel = 0;
         for (Noise e : {Noise::Normal, Noise::T5, Noise::Cauchy}) {
-            Vector b1 = xt::empty<double>({R}), prod = xt::empty<double>({R});
+            Vec b1 = xt::empty<double>({R}), prod = xt::empty<double>({R});
             for (std::size_t r = 0; r < R; ++r) {
                 const ch03::OlsFit f = ch03::ols(X, line_data(x, e, s.rng()));
                 b1(r) = f.beta(1);
@@ -527,14 +510,23 @@ int main(int argc, char** argv) {
                 const double sd = std::sqrt(sigma2 / Sxx);
                 for (std::size_t r = 0; r < R; ++r) z[r] = (b1(r) - Beta1) / sd;
                 const double D = wb::ks_statistic(z, [](double t) { return wb::normal_cdf(t); });
-                s.holds(fmt::format("KS distance of the standardised slope to N(0,1) < 1.63/√R, {}", noise_name(e)),
-                        D < 1.63 / std::sqrt(static_cast<double>(R)), D, 1.63 / std::sqrt(static_cast<double>(R)));
+                s.holds(fmt::format("KS distance of the standardised slope to N(0,1) below its 6·10⁻⁵ critical value, {}",
+                                    noise_name(e)),
+                        D < ks_critical(R), D, ks_critical(R));
+                if (e == Noise::T5) {
+                    // The slip: standardising by √(1/S_xx), as if Var ε were 1 (it is 5/3).
+                    for (std::size_t r = 0; r < R; ++r) z[r] *= std::sqrt(sigma2);
+                    const double Dc = wb::ks_statistic(z, [](double t) { return wb::normal_cdf(t); });
+                    s.control().holds("t₅: (β̂₁ − β₁)/√(1/S_xx) ~ N(0,1) (Var ε taken as 1): KS below its critical value",
+                                      Dc < ks_critical(R), Dc, ks_critical(R));
+                    for (std::size_t r = 0; r < R; ++r) z[r] /= std::sqrt(sigma2);
+                }
                 label = "(β̂₁ − β₁)/√(σ²/S_{xx})";
-                density = [](double t) { return wb::InvSqrt2Pi * std::exp(-0.5 * t * t); };
+                density = [](double t) { return wb::normal_pdf(t); };
             } else {
                 // β̂₁ − β₁ ~ Cauchy(0, γ) with γ = Σ|x_i − x̄| / S_xx.
                 const double gamma = xt::sum(xt::abs(x - xt::mean(x)()))() / Sxx;
-                Vector inside = xt::empty<double>({R});
+                Vec inside = xt::empty<double>({R});
                 for (std::size_t r = 0; r < R; ++r) {
                     z[r] = (b1(r) - Beta1) / gamma;
                     inside(r) = std::fabs(b1(r) - Beta1) <= gamma ? 1.0 : 0.0;
@@ -555,7 +547,7 @@ int main(int argc, char** argv) {
                 .title(fmt::format("{} errors", noise_name(e)))
                 .xlabel(label)
                 .ylabel("density")
-                .key("top left")
+                .key(wb::KeyPlace::Best)
                 .steps(hist.edges, hist.density, "histogram", 7)
                 .line(gx, gy, e == Noise::Cauchy ? "Cauchy(0, 1) (exact)" : "N(0, 1)", 1);
         }
@@ -563,27 +555,30 @@ int main(int argc, char** argv) {
         s.save(fig);
 
         // Cauchy errors: the IQR of the OLS slope does not shrink with n.
+        // The sample IQR of R Cauchy(0, γ) draws has sd πγ/√R (quartiles ±γ, density 1/(2πγ)
+        // there), so se(log IQR) = π/(2√R) is known: the slope's se comes from known weights.
         const std::vector<std::size_t> ns = {25, 50, 100, 200, 400, 800, 1600};
-        const std::size_t Rn = 600;
-        std::vector<double> nd, spread, spread_se;
+        const std::size_t Rn = 1000;
+        std::vector<double> nd, spread, exact_iqr, se_log(ns.size(), wb::Pi / (2.0 * std::sqrt(static_cast<double>(Rn))));
         for (std::size_t m : ns) {
-            const Vector xm = even_x(m);
-            const Matrix Xm = ch03::line_design(xm);
+            const Vec xm = even_x(m);
+            const Mat Xm = ch03::line_design(xm);
             std::vector<double> slopes(Rn);
             for (auto& b : slopes) b = ch03::ols(Xm, line_data(xm, Noise::Cauchy, s.rng())).beta(1);
             nd.push_back(static_cast<double>(m));
             spread.push_back(wb::iqr(slopes));
-            spread_se.push_back(log_iqr_se(slopes));
+            exact_iqr.push_back(2.0 * xt::sum(xt::abs(xm - xt::mean(xm)()))() / sxx(xm));
         }
-        // The check uses each point's own (sectioning) standard error; the control, the plain
-        // least-squares fit of wb::fit_loglog with its residual standard error.
-        s.monte_carlo("Cauchy errors: log–log slope of IQR(β̂₁) against n = 0", weighted_loglog_slope(nd, spread, spread_se),
-                      0.0, {.scale = 0.5});
-        const wb::LineFit fit = wb::fit_loglog(nd, spread);
-        s.control().monte_carlo("Cauchy errors: IQR(β̂₁) shrinks like n^{−1/2}", {fit.slope, fit.se_slope, ns.size()},
-                                -0.5);
-        s.note(fmt::format("Cauchy OLS: IQR(β̂₁) from {:.3f} (n = 25) to {:.3f} (n = 1600); exact 2γ → 3", spread.front(),
-                           spread.back()));
+        // The exact IQR 2γ_n creeps up from 2.88 (n = 25) to 3: the reference slope is that of
+        // the exact values fitted with the same weights, not exactly 0.
+        const wb::Estimate slope = loglog_rate(nd, spread, se_log, 0);
+        const double flat = loglog_rate(nd, exact_iqr, se_log, 0).value;
+        s.monte_carlo("Cauchy errors: log–log slope of IQR(β̂₁) = that of the exact 2γ_n (flat)", slope, flat,
+                      {.scale = 0.5});
+        s.control().monte_carlo("Cauchy errors: IQR(β̂₁) shrinks like n^{−1/2}", slope, -0.5, {.scale = 0.5});
+        s.note(fmt::format("Cauchy OLS: IQR(β̂₁) from {:.3f} (n = 25; exact {:.3f}) to {:.3f} (n = 1600; exact {:.3f}); "
+                           "slope {:.4f} ± {:.4f}, exact {:.4f}",
+                           spread.front(), exact_iqr.front(), spread.back(), exact_iqr.back(), slope.value, slope.se, flat));
     });
 
     /*md
@@ -662,11 +657,11 @@ int main(int argc, char** argv) {
             wh.push_back(ch03::huber_weight(v, k));
             wa.push_back(std::min(1.0 / std::fabs(v), 5.0));
         }
-        fig.panel(0).title("ρ(u)").xlabel("u = r/s").ylabel("ρ").key("top center").yrange(0, 5)
+        fig.panel(0).title("ρ(u)").xlabel("u = r/s").ylabel("ρ").key(wb::KeyPlace::Best).yrange(0, 5)
             .line(u, rl, "least squares u²/2", 0).line(u, rh, "Huber, k = 1.345", 1).line(u, ra, "LAD |u|", 2);
-        fig.panel(1).title("ψ(u) = ρ′(u)").xlabel("u = r/s").ylabel("ψ").key("top left").yrange(-3, 3)
+        fig.panel(1).title("ψ(u) = ρ′(u)").xlabel("u = r/s").ylabel("ψ").key(wb::KeyPlace::Best).yrange(-3, 3)
             .line(u, pl, "least squares", 0).line(u, ph, "Huber", 1).line(u, pa, "LAD", 2);
-        fig.panel(2).title("w(u) = ψ(u)/u").xlabel("u = r/s").ylabel("w").key("top right").yrange(0, 2)
+        fig.panel(2).title("w(u) = ψ(u)/u").xlabel("u = r/s").ylabel("w").key(wb::KeyPlace::Best).yrange(0, 2)
             .line(u, wl, "least squares", 0).line(u, wh, "Huber", 1).line(u, wa, "LAD 1/|u|", 2);
         fig.size(1500, 420);
         s.save(fig);
@@ -693,22 +688,24 @@ int main(int argc, char** argv) {
     residuals may be arbitrarily wild.
 
     We run single steps (exercise 03.3) at a fixed scale on data drawn like §8's (45 points near
-    the line, 5 gross outliers) and check that
-    the objective never increases, that the iteration's fixed point solves the estimating
-    equations, and that a step reports the MAD scale. The control evaluates the estimating
+    the line, 5 gross outliers) and check that the first step reports the MAD scale (against the
+    library's own quantile code, `wb::mad`, not the helper the step uses), that
+    the objective never increases, and that the iteration's fixed point solves the estimating
+    equations. The control evaluates the estimating
     equations at the least-squares fit: they are far from zero there.
     */
     ch.section("irls", "One IRLS step  [exercise 03.3]", [](wb::Section& s) {
         const OutlierData d = outlier_data(s.rng());
-        const Matrix X = ch03::line_design(d.x);
+        const Mat X = ch03::line_design(d.x);
         const double k = ch03::HuberK;
-        const Vector b_ls = ch03::weighted_least_squares(X, d.y, xt::ones<double>({d.x.size()}));
-        const double scale = ch03::mad_sigma(d.y - xt::linalg::dot(X, b_ls));
+        const Vec b_ls = ch03::weighted_least_squares(X, d.y, xt::ones<double>({d.x.size()}));
+        // The MAD by the library's own quantiles (wb::mad), not the header's mad_sigma.
+        const double scale = wb::mad(d.y - xt::linalg::dot(X, b_ls)) * wb::MadToSigma;
         const ch03::IrlsStep first = ch03::irls_step(X, d.y, b_ls, k);
-        s.exact("the step's scale ŝ = MAD(r)·1.4826", first.scale, scale, 1e-14);
+        s.exact("the step's scale ŝ = MAD(r)·1.4826", first.scale, scale, 1e-12);
 
         // Fixed scale: the objective along 40 steps.
-        Vector b = b_ls;
+        Vec b = b_ls;
         std::vector<double> obj = {ch03::huber_objective(X, d.y, b, k, scale)};
         double worst_rise = 0.0;
         for (int t = 0; t < 40; ++t) {
@@ -746,12 +743,12 @@ int main(int argc, char** argv) {
     */
     ch.section("huber_fit", "Huber's M-estimator with a MAD scale  [exercise 03.4]", [](wb::Section& s) {
         const OutlierData d = outlier_data(s.rng());
-        const Matrix X = ch03::line_design(d.x);
+        const Mat X = ch03::line_design(d.x);
         const double k = ch03::HuberK;
         const ch03::RobustFit f = ch03::huber_fit(X, d.y);
         s.holds("IRLS converged", f.converged, f.iterations, 200);
-        const Vector r = d.y - xt::linalg::dot(X, f.beta);
-        s.exact("at the fit: ŝ = MAD(r̂)·1.4826", f.scale, ch03::mad_sigma(r), 1e-8);
+        const Vec r = d.y - xt::linalg::dot(X, f.beta);
+        s.exact("at the fit: ŝ = MAD(r̂)·1.4826", f.scale, wb::mad(r) * wb::MadToSigma, 1e-8);
         const Equations eq = huber_equations(X, d.y, f.beta, k, f.scale);
         s.exact("at the fit: Σψ(r_i/ŝ) = 0", eq.g[0], 0.0, 0.0, 1e-8 * eq.scale[0]);
         s.exact("at the fit: Σψ(r_i/ŝ) x_i = 0", eq.g[1], 0.0, 0.0, 1e-8 * eq.scale[1]);
@@ -760,7 +757,7 @@ int main(int argc, char** argv) {
         const ch03::RobustFit fc = ch03::huber_fit(X, c * d.y);
         s.exact("scale equivariance: β̂₀(cy) = c β̂₀(y), c = 1000", fc.beta(0), c * f.beta(0), 1e-7);
         s.exact("scale equivariance: β̂₁(cy) = c β̂₁(y)", fc.beta(1), c * f.beta(1), 1e-7);
-        const Vector gamma = {-3.0, 0.5};
+        const Vec gamma = {-3.0, 0.5};
         const ch03::RobustFit fr = ch03::huber_fit(X, d.y + xt::linalg::dot(X, gamma));
         s.exact("regression equivariance: β̂₁(y + Xγ) = β̂₁(y) + γ₁", fr.beta(1), f.beta(1) + gamma(1), 1e-7);
 
@@ -808,15 +805,15 @@ int main(int argc, char** argv) {
     ch.section("lad", "LAD: median regression by IRLS  [exercise 03.5]", [](wb::Section& s) {
         // Intercept only: the median.
         const std::size_t m = 101;
-        Vector yv = xt::empty<double>({m});
+        Vec yv = xt::empty<double>({m});
         for (auto& v : yv) v = s.rng().cauchy();
         const ch03::RobustFit med = ch03::lad_fit(xt::ones<double>({m, std::size_t{1}}), yv);
-        s.exact("intercept-only LAD = sample median (n = 101, Cauchy draws)", med.beta(0), wb::median(to_vec(yv)), 1e-6,
+        s.exact("intercept-only LAD = sample median (n = 101, Cauchy draws)", med.beta(0), wb::median(yv), 1e-6,
                 1e-6);
 
         // IRLS against the exact vertex descent.
         const OutlierData d = outlier_data(s.rng());
-        const Matrix X = ch03::line_design(d.x);
+        const Mat X = ch03::line_design(d.x);
         const Line exact = lad_line_exact(d.x, d.y);
         const double best = lad_objective(d.x, d.y, exact.a, exact.b);
         const ch03::RobustFit f = ch03::lad_fit(X, d.y);
@@ -824,7 +821,7 @@ int main(int argc, char** argv) {
                 best, 1e-4);
         for (int rep = 0; rep < 3; ++rep) {
             const std::size_t n = 60;
-            Vector x = xt::empty<double>({n}), y = xt::empty<double>({n});
+            Vec x = xt::empty<double>({n}), y = xt::empty<double>({n});
             for (std::size_t i = 0; i < n; ++i) {
                 x(i) = s.rng().uniform(0.0, 10.0);
                 y(i) = Beta0 + Beta1 * x(i) + s.rng().student_t(2.0);
@@ -858,7 +855,7 @@ int main(int argc, char** argv) {
                 s.holds("subgradient condition: multipliers |λ| ≤ 1", lam <= 1.0 + 1e-12, lam, 1.0);
             }
         }
-        const Vector b_ls = ch03::weighted_least_squares(X, d.y, xt::ones<double>({d.x.size()}));
+        const Vec b_ls = ch03::weighted_least_squares(X, d.y, xt::ones<double>({d.x.size()}));
         s.control().exact("Σ|r_i| at the least-squares fit = LAD minimum", lad_objective(d.x, d.y, b_ls(0), b_ls(1)), best,
                           1e-4);
 
@@ -877,7 +874,7 @@ int main(int argc, char** argv) {
             .xlabel("IRLS step t")
             .ylabel("relative gap")
             .logy()
-            .key("top right")
+            .key(wb::KeyPlace::Best)
             .linepoints(ts, gap, "(Σ|r| − min Σ|r|) / min Σ|r|", 0)
             .linepoints(ts, slope_err, "|β̂₁(t) − β̂₁(exact)|", 1);
         s.save(fig);
@@ -895,44 +892,65 @@ int main(int argc, char** argv) {
 
     We measure "barely" against the slope's own uncertainty: the standard error of the OLS slope
     on the 45 clean points, $\sqrt{\hat\sigma^2/S_{xx}}$ (from exercise 03.1). Adding the outliers
-    moves the OLS slope by more than eight standard errors (10 to 19 over different seeds), the
-    robust slopes by less than four (typically one or two: bounded pulls are not zero pulls, and
-    five points at the far end still lean on the fit); the control claims OLS is as resistant.
+    moves the OLS slope by more than eight standard errors on average over fresh data sets, the
+    robust slopes by less than four (typically one or two, but single data sets reach four:
+    bounded pulls are not zero pulls, and five points at the far end still lean on the fit). One
+    data set's shift is a random number, so these are one-sided Monte Carlo claims on the mean
+    shift; the control claims OLS is as resistant.
     */
     ch.section("outliers", "The outlier picture  [03.1, 03.4, 03.5]", [](wb::Section& s) {
         const OutlierData d = outlier_data(s.rng());
         // The clean points (the first d.clean) and the outliers, separately.
         const std::size_t nb = d.x.size() - d.clean;
-        Vector xc = xt::empty<double>({d.clean}), yc = xt::empty<double>({d.clean});
-        Vector xo = xt::empty<double>({nb}), yo = xt::empty<double>({nb});
+        Vec xc = xt::empty<double>({d.clean}), yc = xt::empty<double>({d.clean});
+        Vec xo = xt::empty<double>({nb}), yo = xt::empty<double>({nb});
         for (std::size_t i = 0; i < d.x.size(); ++i) {
             if (i < d.clean) xc(i) = d.x(i), yc(i) = d.y(i);
             else xo(i - d.clean) = d.x(i), yo(i - d.clean) = d.y(i);
         }
-        const Matrix X = ch03::line_design(d.x), Xc = ch03::line_design(xc);
+        const Mat X = ch03::line_design(d.x), Xc = ch03::line_design(xc);
         const ch03::OlsFit ols_all = ch03::ols(X, d.y), ols_clean = ch03::ols(Xc, yc);
-        const ch03::RobustFit hub_all = ch03::huber_fit(X, d.y), hub_clean = ch03::huber_fit(Xc, yc);
-        const ch03::RobustFit lad_all = ch03::lad_fit(X, d.y), lad_clean = ch03::lad_fit(Xc, yc);
+        const ch03::RobustFit hub_all = ch03::huber_fit(X, d.y);
+        const ch03::RobustFit lad_all = ch03::lad_fit(X, d.y);
         const double se = std::sqrt(ols_clean.cov(1, 1));
-        const double m_ols = std::fabs(ols_all.beta(1) - ols_clean.beta(1)) / se;
-        const double m_hub = std::fabs(hub_all.beta(1) - hub_clean.beta(1)) / se;
-        const double m_lad = std::fabs(lad_all.beta(1) - lad_clean.beta(1)) / se;
-        s.holds("5 outliers move the OLS slope by more than 8 standard errors", m_ols > 8.0, m_ols, 8.0);
-        s.holds("they move Huber's slope by less than 4 standard errors", m_hub < 4.0, m_hub, 4.0);
-        s.holds("they move the LAD slope by less than 4 standard errors", m_lad < 4.0, m_lad, 4.0);
-        s.control().holds("OLS is as resistant: its slope moves by less than 4 standard errors", m_ols < 4.0, m_ols, 4.0);
+
+        // How far the 5 outliers move each slope, in clean-data standard errors, over fresh
+        // data sets (one data set's shift is a random number: the claims are about its mean).
+        // LAD by the exact vertex descent, which §7 showed lad_fit attains.
+        const std::size_t R = s.size(80, 200);
+        Vec m_ols = xt::empty<double>({R}), m_hub = xt::empty<double>({R}), m_lad = xt::empty<double>({R});
+        for (std::size_t r = 0; r < R; ++r) {
+            const OutlierData e = outlier_data(s.rng());
+            const auto clean = xt::view(e.x, xt::range(0, e.clean));
+            const Vec ex = clean, ey = xt::view(e.y, xt::range(0, e.clean));
+            const Mat Xa = ch03::line_design(e.x), Xb = ch03::line_design(ex);
+            const ch03::OlsFit fb = ch03::ols(Xb, ey);
+            const double u = std::sqrt(fb.cov(1, 1));
+            m_ols(r) = std::fabs(ch03::ols(Xa, e.y).beta(1) - fb.beta(1)) / u;
+            m_hub(r) = std::fabs(ch03::huber_fit(Xa, e.y).beta(1) - ch03::huber_fit(Xb, ey).beta(1)) / u;
+            m_lad(r) = std::fabs(lad_line_exact(e.x, e.y).b - lad_line_exact(ex, ey).b) / u;
+        }
+        s.greater("5 outliers move the OLS slope by more than 8 standard errors on average", wb::mean_se(m_ols), 8.0);
+        s.less("they move Huber's slope by less than 4 standard errors on average", wb::mean_se(m_hub), 4.0);
+        s.less("they move the LAD slope by less than 4 standard errors on average", wb::mean_se(m_lad), 4.0);
+        s.control().less("OLS is as resistant: its slope moves by less than 4 standard errors on average",
+                         wb::mean_se(m_ols), 4.0);
+        s.note(fmt::format("mean shifts over {} data sets: OLS {:.2f}, Huber {:.2f}, LAD {:.2f} standard errors (largest "
+                           "{:.2f}, {:.2f}, {:.2f})",
+                           R, xt::mean(m_ols)(), xt::mean(m_hub)(), xt::mean(m_lad)(), xt::amax(m_ols)(),
+                           xt::amax(m_hub)(), xt::amax(m_lad)()));
         s.note(fmt::format("slopes with outliers: OLS {:.3f}, Huber {:.3f}, LAD {:.3f} (true 2; clean-data OLS {:.3f} ± {:.3f})",
                            ols_all.beta(1), hub_all.beta(1), lad_all.beta(1), ols_clean.beta(1), se));
 
         wb::Figure fig("outliers", "Five gross outliers: least squares is pulled away, LAD and Huber are not");
         const std::vector<double> gx = {-0.3, 10.3};
-        auto line = [&](const Vector& b) { return std::vector<double>{b(0) + b(1) * gx[0], b(0) + b(1) * gx[1]}; };
+        auto line = [&](const Vec& b) { return std::vector<double>{b(0) + b(1) * gx[0], b(0) + b(1) * gx[1]}; };
         fig.panel()
             .xlabel("x")
             .ylabel("y")
-            .key("top left")
-            .points(to_vec(xc), to_vec(yc), "data", 7)
-            .points(to_vec(xo), to_vec(yo), "gross outliers", 5)
+            .key(wb::KeyPlace::Best)
+            .points(xc, yc, "data", 7)
+            .points(xo, yo, "gross outliers", 5)
             .dashed(gx, {Beta0 + Beta1 * gx[0], Beta0 + Beta1 * gx[1]}, "true line y = 1 + 2x", 7)
             .line(gx, line(ols_all.beta), "least squares", 0)
             .line(gx, line(lad_all.beta), "LAD", 2)
@@ -959,7 +977,11 @@ int main(int argc, char** argv) {
     $\frac{n!}{m!\,m!}\Phi^m(1 - \Phi)^m\varphi$ gives its exact variance by quadrature. So we can
     compare the simulation with the exact finite-$n$ efficiency $e_n$, and check separately that
     $e_n \to 2/\pi$ with a correction of order $1/n$ (log–log slope $-1$ of $|e_n - 2/\pi|$).
-    The control claims the median is as efficient as the mean.
+    The two routes divide the work: the quadrature gives $e_{201} = 0.63798$ against $2/\pi =
+    0.63662$, a gap of $0.2\%$, while the Monte Carlo ($5000$ to $12000$ replications) resolves about
+    $4$–$7\%$ — twenty to thirty times the gap — so it checks the exact $e_{201}$ and cannot, and does not
+    claim to, tell it from $2/\pi$. The control is a plausible slip: the ratio of standard deviations,
+    $\sqrt{2/\pi} \approx 0.80$, taken for the efficiency.
     */
     ch.section("median", "The median against the mean: efficiency 2/π", [](wb::Section& s) {
         // Exact variance of the median of n = 2m + 1 standard normals.
@@ -998,10 +1020,15 @@ int main(int argc, char** argv) {
             std::nth_element(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n / 2), buf.end());
             med[r] = buf[n / 2];
         }
-        const wb::Estimate ratio = variance_ratio(mean, med);
+        // The Monte Carlo resolves about 4·se ≈ 7% (quick) to 4%: it cannot tell e_201 from 2/π
+        // (0.2% apart), so it checks the exact finite-n value; the gap is the quadrature's.
+        const wb::Estimate ratio = wb::variance_ratio(mean, med);
         s.monte_carlo("Var(mean)/Var(median) = e_201 (exact finite n), Gaussian data", ratio, e201);
-        s.monte_carlo("Var(mean)/Var(median) = 2/π (asymptotic)", ratio, 2.0 / wb::Pi);
-        s.control().monte_carlo("the median is as efficient as the mean: Var(mean)/Var(median) = 1", ratio, 1.0);
+        s.control().monte_carlo("the ratio of standard deviations taken for efficiency: Var(mean)/Var(median) = √(2/π)",
+                                ratio, std::sqrt(2.0 / wb::Pi));
+        s.note(fmt::format("Monte Carlo {:.4f} ± {:.4f}: its resolution 4·se = {:.4f} is {:.0f}× the gap e_201 − 2/π = "
+                           "{:.5f}",
+                           ratio.value, ratio.se, 4.0 * ratio.se, 4.0 * ratio.se / gap[0], gap[0]));
     });
 
     /*md
@@ -1024,26 +1051,28 @@ int main(int argc, char** argv) {
     (delta-method standard errors; the finite-$n$ shift, of order $1/n$, stays inside them — §9
     measured it for the median: $0.2\%$ at $n = 201$), and the
     control claims Huber's estimator loses nothing. Under heavy tails the limits are approached more
-    slowly — at $n = 100$ the simulated $V$ of the robust slopes still sits up to 15% above its limit
-    (printed below the checks) — so there we check what the question asks: under $t_3$ both robust
-    estimators beat OLS, whose variance $3/S_{xx}$ is exact, by more than four standard errors; under
-    Cauchy errors the OLS slope's IQR is more than five times theirs.
+    slowly: at $n = 100$ under Cauchy errors the simulated $V$ of the robust slopes sits 5–15% above
+    its limit (over seeds; printed below the checks), while under $t_3$ it is within a few per cent
+    of it, on either side. So there we check what the question asks: under $t_3$ both robust
+    estimators beat OLS, whose $V = 3$ is exact (a one-sided Monte Carlo claim $S_{xx}\operatorname{Var}
+    < 3$); under Cauchy errors the OLS slope is exactly Cauchy with IQR $2\gamma$ (§3), and the robust
+    slopes' IQRs (standard errors by sectioning) are less than a quarter of it.
 
     ![Sampling distributions of the slope under Normal, t₃ and Cauchy errors](sampling.svg)
     */
     ch.section("efficiency", "Sampling distributions and efficiency  [03.1, 03.4]", [](wb::Section& s) {
         const std::size_t n = 100;
-        const Vector x = even_x(n);
-        const Matrix X = ch03::line_design(x);
+        const Vec x = even_x(n);
+        const Mat X = ch03::line_design(x);
         const double Sxx = sxx(x);
         wb::Figure fig("sampling", "Sampling distributions of the slope β̂₁ (n = 100): OLS, Huber, LAD", 1, 3);
         int panel = 0;
         for (Noise e : {Noise::Normal, Noise::T3, Noise::Cauchy}) {
             // The Gaussian ratios need the most replications: 0.95 must be told apart from 1.
-            const std::size_t R = e == Noise::Normal ? s.size(4000, 6000) : s.size(800, 1500);
+            const std::size_t R = e == Noise::Normal ? s.size(4000, 6000) : s.size(900, 1500);
             std::vector<double> b_ols(R), b_hub(R), b_lad(R);
             for (std::size_t r = 0; r < R; ++r) {
-                const Vector y = line_data(x, e, s.rng());
+                const Vec y = line_data(x, e, s.rng());
                 b_ols[r] = ch03::ols(X, y).beta(1);
                 b_hub[r] = ch03::huber_fit(X, y, ch03::HuberK, 0.0, 1e-7).beta(1);
                 b_lad[r] = lad_line_exact(x, y).b;
@@ -1051,26 +1080,29 @@ int main(int argc, char** argv) {
             const double Vh = huber_avar(e, ch03::HuberK), Vl = lad_avar(e);
             const std::string law = noise_name(e);
             if (e == Noise::Normal) {
-                const wb::Estimate eh = variance_ratio(b_ols, b_hub), el = variance_ratio(b_ols, b_lad);
+                const wb::Estimate eh = wb::variance_ratio(b_ols, b_hub), el = wb::variance_ratio(b_ols, b_lad);
                 s.monte_carlo("Normal: Var(OLS)/Var(Huber) = e(1.345) ≈ 0.95", eh, 1.0 / Vh);
                 s.monte_carlo("Normal: Var(OLS)/Var(LAD) = 2/π", el, 2.0 / wb::Pi);
                 s.control().monte_carlo("Normal: Huber loses nothing, Var(OLS)/Var(Huber) = 1", eh, 1.0);
             } else {
                 // V = S_xx·Var(slope), simulated, against its limit.
-                const wb::Estimate vh = variance_of(b_hub), vl = variance_of(b_lad);
+                const wb::Estimate vh = wb::variance_se(b_hub), vl = wb::variance_se(b_lad);
                 const wb::Estimate Vh_mc{vh.value * Sxx, vh.se * Sxx, R}, Vl_mc{vl.value * Sxx, vl.se * Sxx, R};
                 if (e == Noise::T3) {
-                    // OLS's V is exactly σ² = 3: efficiency 3/V with se 3·se(V)/V².
-                    for (auto [name, V] : {std::pair{"Huber", Vh_mc}, std::pair{"LAD", Vl_mc}}) {
-                        const double eff = 3.0 / V.value, se = 3.0 * V.se / (V.value * V.value);
-                        s.holds(fmt::format("t₃: {} beats OLS — efficiency 3/V minus 4 se > 1", name), eff - 4 * se > 1.0,
-                                eff - 4 * se, 1.0, fmt::format("efficiency {:.3f} ± {:.3f}", eff, se));
-                    }
+                    // OLS's V is exactly σ² = 3 (§3): a robust estimator beats it when its V < 3.
+                    s.less("t₃: Huber beats OLS, S_xx·Var(Huber slope) < σ² = 3", Vh_mc, 3.0);
+                    s.less("t₃: LAD beats OLS, S_xx·Var(LAD slope) < σ² = 3", Vl_mc, 3.0);
                 } else {
-                    const double ratio = wb::iqr(b_ols) / wb::iqr(b_hub);
-                    s.holds("Cauchy: IQR(OLS slope) / IQR(Huber slope) > 5", ratio > 5.0, ratio, 5.0);
-                    s.holds("Cauchy: IQR(OLS slope) / IQR(LAD slope) > 5", wb::iqr(b_ols) / wb::iqr(b_lad) > 5.0,
-                            wb::iqr(b_ols) / wb::iqr(b_lad), 5.0);
+                    // OLS's slope is exactly Cauchy(β₁, γ) (§3), IQR 2γ; the robust IQRs get an se
+                    // by sectioning (20 batches).
+                    const double gamma = xt::sum(xt::abs(x - xt::mean(x)()))() / Sxx, B = 20;
+                    for (auto [name, b] : {std::pair{"Huber", &b_hub}, std::pair{"LAD", &b_lad}}) {
+                        const double q = wb::iqr(*b);
+                        s.less(fmt::format("Cauchy: IQR({} slope) < IQR(OLS slope)/4 = 2γ/4", name),
+                               {q, q * log_iqr_se(*b), static_cast<std::size_t>(B)}, 2.0 * gamma / 4.0);
+                    }
+                    s.note(fmt::format("Cauchy: IQR of the slope, OLS {:.3f} (exact 2γ = {:.3f}), Huber {:.3f}, LAD {:.3f}",
+                                       wb::iqr(b_ols), 2.0 * gamma, wb::iqr(b_hub), wb::iqr(b_lad)));
                 }
                 s.note(fmt::format("{}: S_xx·Var at n = 100 — Huber {:.3f} ± {:.3f} (limit {:.3f}), LAD {:.3f} ± {:.3f} "
                                    "(limit {:.3f})",
@@ -1095,7 +1127,7 @@ int main(int argc, char** argv) {
                 .title(fmt::format("{} errors", law))
                 .xlabel("β̂₁")
                 .ylabel("density")
-                .key("top left")
+                .key(wb::KeyPlace::Best)
                 .steps(h_ols.edges, scaled(h_ols.density, inside(b_ols)), "OLS", 0)
                 .steps(h_hub.edges, scaled(h_hub.density, inside(b_hub)), "Huber", 1)
                 .steps(h_lad.edges, scaled(h_lad.density, inside(b_lad)), "LAD", 2);
@@ -1120,17 +1152,21 @@ int main(int argc, char** argv) {
     log-IQR gets a standard error by sectioning, as in §3, and the slope comes from weighted least
     squares with those errors. At the small end of the range the IQRs are not yet asymptotic — a sum of 24 $t_3$ errors
     is more peaked than a Gaussian of the same variance, and LAD under Cauchy errors has an excess
-    variance of order $1/n$ — which tilts the fitted slopes by a few hundredths (e.g. OLS under $t_3$
-    comes out near $-0.45$, LAD under Cauchy near $-0.55$). So the check is the figure's claim,
-    $-\tfrac12$ and not flat: each slope within $0.15$ of $-\tfrac12$ including two standard
-    errors. The IQR needs many fits per point to be that precise, so the `--quick` run draws a
-    smaller version of the figure and leaves these checks to the full run; the flat Cauchy case and
-    its control are §3's.
+    variance of order $1/n$ — which tilts the fitted slopes by a few hundredths (OLS under $t_3$
+    comes out near $-0.45$, LAD under Cauchy near $-0.55$), while each slope has a standard error
+    near $0.025$. A claim "$= -\tfrac12$" would test that tilt, not the rate. What the figure
+    claims, and what these numbers can show, is coarser: each exponent lies in $[-\tfrac34,
+    -\tfrac14]$, the half-way marks to flat and to $n^{-1}$ (the variance's rate taken for the
+    spread's), by a one-sided test at each end. This does not tell $n^{-1/2}$ from $n^{-0.4}$: that
+    would need the tilt modelled and some ten times the replications. The control puts OLS under
+    Cauchy errors, which is flat, to the same test. The IQR needs many fits per point even for
+    this, so the `--quick` run draws a smaller version of the figure and leaves these checks to the
+    full run; §3 checks the flat Cauchy case and its control in both.
     */
     ch.section("rates", "Spread against n: slope −½ or flat  [03.1, 03.4]", [](wb::Section& s) {
         const std::vector<std::size_t> ns = s.quick() ? std::vector<std::size_t>{24, 48, 96, 192}
                                                       : std::vector<std::size_t>{24, 48, 96, 192, 384, 768};
-        const std::size_t R = s.size(100, 300), B = 20;
+        const std::size_t R = s.size(100, 340), B = 20;
         wb::Figure fig("rates", "Spread of the slope against n: IQR ∝ n^{−1/2}, except OLS under Cauchy errors", 1, 3);
         int panel = 0;
         const char* names[] = {"OLS", "Huber", "LAD"};
@@ -1138,11 +1174,11 @@ int main(int argc, char** argv) {
             std::vector<double> nd;
             std::vector<std::vector<double>> spread(3), log_se(3);
             for (std::size_t n : ns) {
-                const Vector x = even_x(n);
-                const Matrix X = ch03::line_design(x);
+                const Vec x = even_x(n);
+                const Mat X = ch03::line_design(x);
                 std::vector<std::vector<double>> b(3, std::vector<double>(R));
                 for (std::size_t r = 0; r < R; ++r) {
-                    const Vector y = line_data(x, e, s.rng());
+                    const Vec y = line_data(x, e, s.rng());
                     b[0][r] = ch03::ols(X, y).beta(1);
                     b[1][r] = ch03::huber_fit(X, y, ch03::HuberK, 0.0, 1e-7).beta(1);
                     b[2][r] = lad_line_exact(x, y).b;
@@ -1155,19 +1191,19 @@ int main(int argc, char** argv) {
             }
             auto& p = fig.panel(panel++)
                           .title(fmt::format("{} errors", noise_name(e)))
-                          .xlabel("n")
+                          .xlabel("n (sample size)")
                           .ylabel("IQR of β̂₁")
                           .logx()
                           .logy()
-                          .key("bottom left");
+                          .key(wb::KeyPlace::Best);
             for (int j = 0; j < 3; ++j) {
-                const wb::Estimate slope = weighted_loglog_slope(nd, spread[j], log_se[j]);
-                if (!s.quick() && !(e == Noise::Cauchy && j == 0)) {
-                    const double dev = std::fabs(slope.value + 0.5) + 2.0 * slope.se;
-                    s.holds(fmt::format("{} errors, {}: IQR slope within 0.15 of −½ (|slope + ½| + 2se)", noise_name(e),
-                                        names[j]),
-                            dev < 0.15, slope.value, -0.5, fmt::format("se {:.3f}, |slope + ½| + 2se = {:.3f}", slope.se, dev));
-                }
+                // Each point's error is estimated from B batches: B·(points) terms in all.
+                const wb::Estimate slope = loglog_rate(nd, spread[j], log_se[j], B * nd.size());
+                const bool flat = e == Noise::Cauchy && j == 0;
+                const std::string claim = fmt::format("{} errors, {}: IQR ∝ n^p with p ∈ [−¾, −¼] (−½, not flat or n^{{−1}})",
+                                                      noise_name(e), names[j]);
+                if (!s.quick() && !flat) s.within(claim, slope, -0.75, -0.25);
+                if (!s.quick() && flat) s.control().within(claim, slope, -0.75, -0.25);
                 p.linepoints(nd, spread[j], fmt::format("{} (slope {:.2f})", names[j], slope.value), j);
             }
             // The asymptotic prediction 2·0.6745·√(V/S_xx) of one estimator, as a guide.
@@ -1197,10 +1233,14 @@ int main(int argc, char** argv) {
     * IRLS for LAD creeps near the solution; for a line, the exact vertex descent by weighted
       medians is both faster and exact.
 
-    **References.** P. J. Huber, *Robust estimation of a location parameter*, Annals of
-    Mathematical Statistics 35(1), 73–101, 1964. P. J. Huber and E. M. Ronchetti, *Robust
-    Statistics*, 2nd ed., Wiley, 2009. R. Koenker and G. Bassett, *Regression quantiles*,
-    Econometrica 46(1), 33–50, 1978.
+    ## References
+
+    * P. J. Huber (1964). Robust estimation of a location parameter. *Annals of Mathematical
+      Statistics* 35(1), 73–101.
+    * P. J. Huber and E. M. Ronchetti (2009). *Robust Statistics*, 2nd ed. Wiley.
+    * R. Koenker and G. Bassett (1978). Regression quantiles. *Econometrica* 46(1), 33–50.
+    * M. A. Stephens (1974). EDF statistics for goodness of fit and some comparisons. *Journal of
+      the American Statistical Association* 69(347), 730–737.
     */
 
 

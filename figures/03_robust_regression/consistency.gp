@@ -17,9 +17,9 @@ do for [pass = 1:2] {
   set grid back lc rgb "#d0d0d0" lw 0.5
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
   set title ""
-  set xlabel "n"
+  set xlabel "n (sample size)"
   set ylabel "E|β̂₁ − β₁|"
-  set key bottom left
+  set key below horizontal center
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/consistency/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "t₃ errors, x observed", \

@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "Normal errors"
   set xlabel "β̂₁"
   set ylabel "density"
-  set key top left
+  set key top right
   plot "data/sampling/1-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "OLS", \
        "data/sampling/1-2.csv" using 1:2 with fsteps lw 2 lc rgb "#D55E00" title "Huber", \
        "data/sampling/1-3.csv" using 1:2 with fsteps lw 2 lc rgb "#009E73" title "LAD"
@@ -30,7 +30,7 @@ do for [pass = 1:2] {
   set title "t₃ errors"
   set xlabel "β̂₁"
   set ylabel "density"
-  set key top left
+  set key top right
   plot "data/sampling/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "OLS", \
        "data/sampling/2-2.csv" using 1:2 with fsteps lw 2 lc rgb "#D55E00" title "Huber", \
        "data/sampling/2-3.csv" using 1:2 with fsteps lw 2 lc rgb "#009E73" title "LAD"
@@ -41,7 +41,7 @@ do for [pass = 1:2] {
   set title "Cauchy errors"
   set xlabel "β̂₁"
   set ylabel "density"
-  set key top left
+  set key top right
   plot "data/sampling/3-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "OLS", \
        "data/sampling/3-2.csv" using 1:2 with fsteps lw 2 lc rgb "#D55E00" title "Huber", \
        "data/sampling/3-3.csv" using 1:2 with fsteps lw 2 lc rgb "#009E73" title "LAD"
