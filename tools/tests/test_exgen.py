@@ -243,10 +243,12 @@ class Generate(unittest.TestCase):
         self.assertTrue(catalog.is_pristine(exs[0]))
 
 
-MUTATED = SOLUTION.replace("    return -(xt - k.m * x0) / k.v;\n",
-                           "    // MUTANT flipped_sign: return (xt - k.m * x0) / k.v;\n"
-                           "    // MUTANT over_sqrt_v: return -(xt - k.m * x0) / std::sqrt(k.v);\n"
-                           "    return -(xt - k.m * x0) / k.v;\n")
+# The fixture's made-up body with two mutants (the replace must find its line).
+BODY = "    return 0.25 * (xt + x0) * k.v;\n"
+assert BODY in SOLUTION
+MUTATED = SOLUTION.replace(BODY,
+                           "    // MUTANT flipped_sign: return -0.25 * (xt + x0) * k.v;\n"
+                           "    // MUTANT over_sqrt_v: return 0.25 * (xt + x0) * std::sqrt(k.v);\n" + BODY)
 
 
 class Mutants(unittest.TestCase):
@@ -254,15 +256,14 @@ class Mutants(unittest.TestCase):
         texts = markers.mutant_texts(MUTATED, "s.cpp")
         self.assertEqual(list(texts), ["flipped_sign", "over_sqrt_v"])
         body = [l for l in texts["flipped_sign"].splitlines() if not l.lstrip().startswith("//")]
-        self.assertIn("    return (xt - k.m * x0) / k.v;", body)
-        self.assertNotIn("    return -(xt - k.m * x0) / k.v;", body)
-        self.assertIn("    return -(xt - k.m * x0) / std::sqrt(k.v);", texts["over_sqrt_v"].splitlines())
+        self.assertIn("    return -0.25 * (xt + x0) * k.v;", body)
+        self.assertNotIn(BODY.rstrip("\n"), body)
+        self.assertIn("    return 0.25 * (xt + x0) * std::sqrt(k.v);", texts["over_sqrt_v"].splitlines())
         # Everything else is the solution, line for line (after the one-line header).
         sol = MUTATED.splitlines()
         got = texts["flipped_sign"].splitlines()[1:]
         self.assertEqual(len(got), len(sol))
-        self.assertEqual([i for i, (a, b) in enumerate(zip(sol, got)) if a != b], [sol.index(
-            "    return -(xt - k.m * x0) / k.v;")])
+        self.assertEqual([i for i, (a, b) in enumerate(zip(sol, got)) if a != b], [sol.index(BODY.rstrip("\n"))])
 
     def test_mutants_never_reach_the_stub_or_the_manifest(self):
         text, _ = exgen.compile_text(MUTATED, "s.cpp", "13", "conditional_score")
