@@ -5,6 +5,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -132,8 +133,12 @@ class Grading(unittest.TestCase):
 
     def test_1_honest_solutions_full_marks_stubs_zero_wrong_as_before(self):
         xs = ["ou_kernel", "conditional_score", "marginal_score", "ct_monte_carlo"]
+        # One point a test: the chapter's tests, counted in their sources.
+        tests = {x: len(re.findall(r"^TEST(?:_F)?\(", (ROOT / "exercises" / CH / f"{x}_test.cpp").read_text(), re.M))
+                 for x in xs}
+        total = sum(tests.values())
         doc, _, _ = self.grade(self.submission("honest", {x: self.solution(x) for x in xs}), only="13")
-        self.assertEqual((doc["score"], doc["max_score"]), (12, 12), doc["output"])
+        self.assertEqual((doc["score"], doc["max_score"]), (total, total), doc["output"])
         self.assertEqual(doc["extra_data"]["flags"], [])
         doc, _, _ = self.grade(self.submission("stubs", {}), only="13")
         self.assertEqual(doc["score"], 0, doc["output"])
@@ -141,7 +146,7 @@ class Grading(unittest.TestCase):
         files = {x: self.solution(x) for x in xs}
         files["conditional_score"] = (FIXTURES / "wrong_sign" / "conditional_score.cpp").read_text()
         doc, _, _ = self.grade(self.submission("wrong", files), only="13")
-        self.assertEqual(doc["score"], 9, doc["output"])
+        self.assertEqual(doc["score"], total - tests["conditional_score"], doc["output"])
 
     def hostile(self, name, text=None, expect_flag=True):
         src = text or (FIXTURES / name / "conditional_score.cpp").read_text()
