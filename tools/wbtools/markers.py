@@ -3,14 +3,14 @@
 
 A region a student must write is marked in the reference code
 
-        // BEGIN SOLUTION 13.2 conditional_score
-        return -(xt - k.m * x0) / k.v;
+        // BEGIN SOLUTION 99.1 clip
+        return std::clamp(x, lo, hi);
         // END SOLUTION
 
 and becomes, at the BEGIN line's indentation,
 
-        // EXERCISE 13.2 conditional_score: write this part (hint: ./workbook hint 13.2)
-        throw wb::NotImplemented("13.2 conditional_score");
+        // EXERCISE 99.1 clip: write this part (hint: ./workbook hint 99.1)
+        throw wb::NotImplemented("99.1 clip");
 
 Lines `// STUB: <code>` inside a region are emitted (uncommented) instead of the
 throw. Everything else is copied byte for byte, so the output is deterministic.
@@ -18,10 +18,10 @@ throw. Everything else is copied byte for byte, so the output is deterministic.
 A region also carries the exercise's mutants: plausible wrong solutions that its
 tests must reject (`./workbook verify` proves they do). Never copied into a stub:
 
-        // MUTANT flipped_sign: return (xt - k.m * x0) / k.v;
-        return -(xt - k.m * x0) / k.v;
+        // MUTANT no_upper_bound: return std::max(x, lo);
+        return std::clamp(x, lo, hi);
 
-replaces, in the mutant `flipped_sign`, the code line right below (several MUTANT
+replaces, in the mutant `no_upper_bound`, the code line right below (several MUTANT
 lines may stack above one line; `// MUTANT name:` with no code deletes it), and
 
         // BEGIN MUTANT naive_variance

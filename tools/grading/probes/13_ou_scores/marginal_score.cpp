@@ -10,11 +10,11 @@ WB_PROBE(p) {
         const std::size_t K = 1 + static_cast<std::size_t>(p.rng().below(3));
         wb::Vec w = wb::Vec::from_shape({K}), mu = wb::Vec::from_shape({K}), s = wb::Vec::from_shape({K});
         double total = 0.0;
-        for (std::size_t j = 0; j < K; ++j) {
-            w(j) = p.rng().uniform(0.2, 1.0);
-            mu(j) = p.rng().normal(0.0, 2.0);
-            s(j) = p.rng().uniform(0.3, 1.5);
-            total += w(j);
+        for (std::size_t c = 0; c < K; ++c) {  // component c
+            w(c) = p.rng().uniform(0.2, 1.0);
+            mu(c) = p.rng().normal(0.0, 2.0);
+            s(c) = p.rng().uniform(0.3, 1.5);
+            total += w(c);
         }
         w /= total;
         const auto p0 = wb::GaussianMixture::univariate(w, mu, s);
