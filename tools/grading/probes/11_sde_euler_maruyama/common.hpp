@@ -12,7 +12,10 @@ namespace ch11probe {
 struct Coefficient {
     double a, b, c;
     explicit Coefficient(wb::probe::Probe& p) : a(p.rng().normal()), b(p.rng().normal()), c(p.rng().normal()) {}
-    double operator()(double x, double t) const { return a * x + b * std::sin(t) + c * x * x / (1.0 + x * x); }
+    double operator()(double x, double t) const {
+        const double sq = std::pow(x, 2);
+        return a * x + b * std::sin(t) + c * sq / (1.0 + sq);
+    }
 };
 
 class RandomSde : public wb::ScalarSde {
