@@ -28,4 +28,15 @@ public:
 private:
     Coefficient f_, g_, gx_;  // drawn in this order
 };
+// Twenty steps of `scheme(x, t, h, dW, sde)` from random (x, t, h, ΔW) on random SDEs,
+// each next state compared with the reference's (the draws in a fixed order).
+template <class Scheme>
+void probe_one_step(wb::probe::Probe& p, Scheme scheme) {
+    for (int i = 0; i < 20; ++i) {
+        const RandomSde sde(p);
+        const double x = p.rng().normal(0.0, 2.0), t = p.rng().uniform(0.0, 3.0);
+        const double h = std::exp(p.rng().uniform(std::log(1e-3), std::log(0.5))), dW = std::sqrt(h) * p.rng().normal();
+        p.value("the next state", scheme(x, t, h, dW, sde), 1e-11, 1e-13);
+    }
+}
 }  // namespace ch11probe

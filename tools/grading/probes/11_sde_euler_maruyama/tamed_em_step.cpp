@@ -1,14 +1,6 @@
 // Probe of 11.4 tamed_em_step: one step from random (x, t, h, ΔW) with random coefficients.
-#include <cmath>
-
 #include "common.hpp"
 
 WB_PROBE(p) {
-    for (int i = 0; i < 20; ++i) {
-        const ch11probe::RandomSde sde(p);
-        const double x = p.rng().normal(0.0, 2.0), t = p.rng().uniform(0.0, 3.0);
-        const double h = std::exp(p.rng().uniform(std::log(1e-3), std::log(0.5))), dW = std::sqrt(h) * p.rng().normal();
-        (void)dW;  // not every scheme uses it
-        p.value("the next state", ch11::tamed_em_step(x, t, h, dW, sde), 1e-11, 1e-13);
-    }
+    ch11probe::probe_one_step(p, [](double x, double t, double h, double dW, const wb::ScalarSde& sde) { return ch11::tamed_em_step(x, t, h, dW, sde); });
 }
