@@ -2,22 +2,10 @@
 
     ./workbook generate [--check] [--force]
 
-A region a student must write is marked in the reference code
-
-        // BEGIN SOLUTION 99.1 clip
-        return std::clamp(x, lo, hi);
-        // END SOLUTION
-
-and becomes, at the BEGIN line's indentation,
-
-        // EXERCISE 99.1 clip: write this part (hint: ./workbook hint 99.1)
-        throw wb::NotImplemented("99.1 clip");
-
-Lines `// STUB: <code>` inside a region are emitted (uncommented) instead of the
-throw. Everything else is copied byte for byte, so the output is deterministic.
-
-The markers (SOLUTION regions, STUB lines and MUTANT lines or blocks, which never
-reach a stub) are read by markers.py.
+Each SOLUTION region of a reference file becomes a stub (a throw, or its `// STUB:`
+lines); everything else is copied byte for byte, so the output is deterministic. The
+marker language (SOLUTION regions, STUB lines, MUTANT lines and blocks, which never
+reach a stub) is described and parsed in markers.py.
 
 exercises/NN_topic/.generated.json (the chapter's manifest, committed with the
 chapter) records for each generated file its exercise id, its SHA-256 and its
