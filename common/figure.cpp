@@ -158,7 +158,8 @@ Panel& Panel::errorbars(Column x, Column y, Column e, std::string label, int col
 Panel& Panel::steps(Column edges, Column h, std::string label, int colour) {
     if (edges.v.size() != h.v.size() + 1)
         throw std::invalid_argument("figure steps '" + label + "': need one more edge than heights");
-    // Repeat the last height so the final step is drawn to the last edge.
+    // gnuplot's `steps` draws each height from its own edge to the next (`fsteps` would
+    // shift every bin one to the left); the last height is repeated to reach the last edge.
     h.v.push_back(h.v.empty() ? 0.0 : h.v.back());
     return add(SeriesKind::Steps, std::move(label), colour, {"edge", "height"}, {std::move(edges.v), std::move(h.v)});
 }
@@ -277,7 +278,7 @@ std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
                 case SeriesKind::Points: how = fmt::format("using 1:2 with points pt 7 ps 0.4 {}", lc); break;
                 case SeriesKind::LinePoints: how = fmt::format("using 1:2 with linespoints lw 2 pt 7 ps 0.7 {}", lc); break;
                 case SeriesKind::ErrorBars: how = fmt::format("using 1:2:3 with yerrorbars pt 7 ps 0.7 {}", lc); break;
-                case SeriesKind::Steps: how = fmt::format("using 1:2 with fsteps lw 2 {}", lc); break;
+                case SeriesKind::Steps: how = fmt::format("using 1:2 with steps lw 2 {}", lc); break;
                 case SeriesKind::Vectors: how = fmt::format("using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 {}", lc); break;
                 case SeriesKind::Band: how = fmt::format("using 1:2:3 with filledcurves fs transparent solid 0.25 noborder {}", lc); break;
                 case SeriesKind::Heatmap: how = "using 1:2:3 with image"; break;

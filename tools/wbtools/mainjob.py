@@ -86,16 +86,22 @@ def run_chapters(bd, chapters, quick=False, seed=None, out_root=None, extra=()):
 
 
 def print_table(rows):
-    print("\n" + "chapter".ljust(26) + "checks passed  failed  controls rejected  accepted  skipped  wall time")
+    # errors: records that could not be judged (NaN, se = 0, holds fed a random number) plus
+    # sections that threw or figures that failed; a chapter with any is not a pass.
+    print("\n" + "chapter".ljust(26) + "checks passed  failed  controls rejected  accepted  errors  skipped  wall time")
     for r in rows:
         if r.get("missing"):
-            print(f"{r['dir']:<26}{'(no report: the chapter crashed, exit ' + str(r['rc']) + ')':<62}{r['wall']:6.2f} s")
+            print(f"{r['dir']:<26}{'(no report: the chapter crashed, exit ' + str(r['rc']) + ')':<70}{r['wall']:6.2f} s")
             continue
         print(f"{r['dir']:<26}{r['passed']:>13}  {r['failed']:>6}  {r['rejected']:>17}  {r['accepted']:>8}"
-              f"  {r['skipped_sections']:>7}  {r['wall']:6.2f} s")
+              f"  {errors(r):>6}  {r['skipped_sections']:>7}  {r['wall']:6.2f} s")
     tot = {k: sum(r.get(k, 0) for r in rows) for k in ("passed", "failed", "rejected", "accepted")}
     print(f"{'total':<26}{tot['passed']:>13}  {tot['failed']:>6}  {tot['rejected']:>17}  {tot['accepted']:>8}"
-          f"  {'':>7}  {sum(r['wall'] for r in rows):6.2f} s")
+          f"  {sum(errors(r) for r in rows if not r.get('missing')):>6}  {'':>7}  {sum(r['wall'] for r in rows):6.2f} s")
+
+
+def errors(row):
+    return row.get("check_errors", 0) + row.get("errors", 0)
 
 
 def main(cmd, args):

@@ -218,10 +218,17 @@ def main(cmd, argv):
         t1 = time.monotonic()
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             futures = [pool.submit(run_one, binary, s, args.quick, only) for s in seeds]
+            tty, step = sys.stderr.isatty(), max(1, args.count // 10)
             for k, f in enumerate(futures):
                 collect(sweep, *f.result())
-                if sys.stderr.isatty():
-                    print(f"\r  {name}: {k + 1}/{args.count}", end="", file=sys.stderr, flush=True)
+                done = k + 1
+                if tty:
+                    print(f"\r  {name}: {done}/{args.count}", end="", file=sys.stderr, flush=True)
+                elif done % step == 0 and done < args.count:
+                    # A log (CI, a helper's pipe) gets a line per tenth: long sweeps show progress.
+                    bad = sweep.failed_seeds()
+                    print(f"  {name}: {done}/{args.count} seeds, {len(bad)} failed"
+                          + (f" ({' '.join(map(str, bad[:10]))})" if bad else ""), flush=True)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         all_ok &= summarise(sweep, args.first, args.count, args.quick)
