@@ -197,8 +197,10 @@ int main(int argc, char** argv) {
     a uniform angle (class 1), equal priors. Both classes have mean $0$ and isotropic covariance
     ($s^2 I$ and $\tfrac12\mathbb E r^2\, I$), so
 
-    * LDA's $w = \Sigma^{-1}(\mu_1 - \mu_0) \approx 0$: its boundary is a line through nowhere in
-      particular, and its error is that of guessing, $\tfrac12$;
+    * LDA's $w = \Sigma^{-1}(\mu_1 - \mu_0)$ is pure sampling noise, since $\mu_1 - \mu_0 \approx 0$:
+      its boundary is a line whose direction and offset are set by the noise, and its error stays
+      near that of guessing — the check asks for more than $\varepsilon^* + 0.2$, whichever line
+      the sample produced;
     * QDA's $A = -\tfrac12(P_1 - P_0)$ is a multiple of $I$: its boundary is a circle $|x| = r_q$.
 
     Both class densities depend on $x$ only through $r = |x|$, so the Bayes rule is radial too, and
@@ -210,8 +212,10 @@ int main(int argc, char** argv) {
     computed by Simpson's rule and checked against the average of the exact
     $\min\{P(y{=}0\mid x), P(y{=}1\mid x)\}$ over simulated points. A *wide* ring
     ($s = 1$, $R = 3$, $\tau = 0.6$) is far from Gaussian, yet QDA's circle lands close to the Bayes
-    circle; for a *thin* ring ($s = 1$, $R = 1.8$, $\tau = 0.1$) the Bayes region of the ring is an
-    annulus, with the core winning again far outside, and QDA's single circle is measurably worse.
+    circle (the check: its error is within $0.3\,\varepsilon^*$ of $\varepsilon^*$); for a *thin*
+    ring ($s = 1$, $R = 1.8$, $\tau = 0.1$) the Bayes region of the ring is an annulus, with the
+    core winning again outside $r \approx 2.1$, and QDA's single circle is measurably worse. Both
+    rings have $\varepsilon^* \approx 0.09$.
     QDA and LDA are fitted on a sample of each ring and evaluated on fresh test points; errors are
     compared to $\varepsilon^*$ through paired differences on the same test points. The control is
     the seed's claim in the other direction, that LDA does as well as the Bayes rule here.
@@ -253,8 +257,8 @@ int main(int argc, char** argv) {
     $\theta\sim U(0,\pi)$, with Gaussian noise of standard deviation $0.25$ — have an S-shaped
     Bayes boundary. Their exact densities are integrals over $\theta$, evaluated by Simpson's rule,
     which gives the exact posterior at every point and the Bayes error as its average. QDA's error is
-    well above it (the control says they are equal, and is rejected), while $k$ nearest neighbours
-    ($k = 15$), which assumes nothing about the shape, comes close.
+    more than $0.03$ above it (the control says they are equal, and is rejected), while $k$ nearest
+    neighbours ($k = 15$), which assumes nothing about the shape, stays within $0.02$ of it.
     */
     ch.section("moons", "Two moons: QDA fails, k-NN does not  [06.2]", [](wb::Section& s) {
         const ch06::Moons moons{0.25};
@@ -389,7 +393,7 @@ int main(int argc, char** argv) {
     converges to the best linear rule and Naive Bayes to something else.
 
     Both claims on Gaussian data with $d = 10$ and equal priors, where the error of any linear
-    rule is exact (§1: $\wp$ of $w^\top x + b$ under each class is Gaussian), so the learning curves
+    rule is exact (§1: under each class $w^\top x + b$ is Gaussian), so the learning curves
     carry only the noise of the training sets. *Well specified*: $x\mid y \sim \mathcal N(\pm\mu, I)$
     with $\mu_j = 0.3$: the features are independent given the class, Naive Bayes is the right model,
     and both methods tend to the Bayes error. *Misspecified*: the first five features are
@@ -551,5 +555,29 @@ int main(int argc, char** argv) {
         s.save(fig);
     });
 
+    /*md
+    ## Summary
+
+    * With a shared covariance, the generative (LDA) posterior is exactly the logistic function
+      $\sigma(w^\top x + b)$ with $w = \Sigma^{-1}(\mu_1 - \mu_0)$; with one covariance per class (QDA)
+      the log-odds is quadratic and the boundary a conic.
+    * The week 4 answer is half right: LDA cannot separate a centred ring from its core, but QDA can,
+      because its boundary is a circle; QDA is close to the Bayes error on a wide ring, clearly above
+      it on a thin ring, and fails on two moons, where no conic follows the Bayes boundary and a
+      non-parametric method ($k$-NN) succeeds.
+    * Naive Bayes works with any per-feature likelihood; with Poisson, Bernoulli or exponential
+      features its log-odds is linear in $x$, a logistic regression with fitted-by-moments weights.
+    * Ng and Jordan's comparison holds on our data: when its model is right, Naive Bayes has the
+      lower error at every $n$ checked; when it is wrong (correlated features) it is within $0.01$ of
+      its asymptote by $n = 80$, while logistic regression keeps improving and ends at a lower error.
+
+    ## References
+
+    * A. Y. Ng, M. I. Jordan (2001). On discriminative vs. generative classifiers: a comparison of
+      logistic regression and naive Bayes. *Advances in Neural Information Processing Systems 14
+      (NIPS 2001)*. (§6.)
+    * T. Hastie, R. Tibshirani, J. Friedman (2009). *The Elements of Statistical Learning*, 2nd ed.,
+      Springer, §4.3 (linear and quadratic discriminant analysis; LDA's log-odds is linear, §1–§2).
+    */
     return ch.run(argc, argv);
 }
