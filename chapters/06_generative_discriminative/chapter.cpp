@@ -385,8 +385,9 @@ int main(int argc, char** argv) {
 
     Gaussian Naive Bayes with a variance per feature shared by the classes has a linear log-odds,
     $w_j = (\mu_{1j} - \mu_{0j})/v_j$, the same family as logistic regression: the two differ only in
-    how they fit $(w, b)$. Naive Bayes estimates $2d + d$ moments separately, each from all the data
-    of its class; logistic regression maximises the conditional likelihood of $(w, b)$ jointly.
+    how they fit $(w, b)$. Naive Bayes estimates $2d$ class means and $d$ pooled variances, each in
+    closed form and each on its own; logistic regression maximises the conditional likelihood of
+    $(w, b)$ jointly.
     Ng and Jordan (2001) showed that the generative fit approaches *its* asymptotic error with a
     number of samples logarithmic in $d$, the discriminative one with a number linear in $d$; but
     when the Naive Bayes model is wrong, its asymptotic error is higher, because logistic regression
