@@ -1,9 +1,11 @@
 /*md
 # Chapter 01: Optimisation without gradients
 
-Gradient descent needs $\nabla f$. The course's assignment 01 left two questions open, and
-assignment 11 answered them: how to descend when $f$ is convex but not differentiable, and
-whether there is a best mini-batch size $m < N$. This chapter answers both with numbers.
+Gradient descent needs $\nabla f$. Assignment 01 of the course left two questions open — how
+to descend when $f$ is convex but not differentiable, and whether there is a best mini-batch
+size $m < N$ — and assignment 11's answer to the assignment 01 questions sketches the
+answers: use a subgradient, and there is no universal best $m$. This chapter derives both and
+checks them with numbers.
 
 The running example is **least absolute deviations** (LAD): for data $(x_i, y_i)$,
 $i = 1, \dots, n$, rows $a_i = (1, x_i)$ and weights $w \in \mathbb R^2$ (intercept and slope),
@@ -108,7 +110,10 @@ int main(int argc, char** argv) {
     $$\partial f(w) = \Big\{-\frac1n\sum_{i=1}^n s_i\,a_i \;:\; s_i = \operatorname{sign} r_i
     \text{ if } r_i \ne 0,\; s_i \in [-1, 1] \text{ if } r_i = 0\Big\}.$$
 
-    Exercise 01.1 returns one element of it. An equivalent description, independent of any
+    Exercise 01.1 returns one element of it, and the subgradient method steps *against* it,
+    $w_{t+1} = w_t - \eta_t g_t$. (Assignment 11's answer writes the update as
+    $x_{k+1} = x_k + \eta g_k$; with the plus sign the method climbs. Exercise 01.2 carries that
+    slip as a mutant its tests reject.) An equivalent description, independent of any
     choice of the $s_i$, is the one-sided directional derivative, the support function of
     $\partial f(w)$:
 
@@ -288,8 +293,8 @@ int main(int argc, char** argv) {
     its subgradients depend only on the direction of $w - w^\star$; so the recursion
     $u_{t+1} = u_t - \eta\,g(u_t)$ for $u_t = w_t - w^\star$ is the same recursion for $u_t/\eta$
     whatever $\eta$. The iterates keep jumping across the kink at distance of order $\eta$, and
-    the excess $f(w_t) - f^\star$ settles at a level **proportional to $\eta$**. The
-    subgradient norms do not shrink either, since the subgradients of a kink do not vanish near it.
+    the excess $f(w_t) - f^\star$ settles at a level **proportional to $\eta$** as long as the
+    orbit stays where only the residuals that vanish at $w^\star$ change sign.
 
     A decreasing schedule fixes this. Exercise 01.2 takes the step $\eta_t = \eta/\sqrt t$;
     the same telescoping with varying steps gives, for the best iterate so far,
@@ -614,5 +619,30 @@ int main(int argc, char** argv) {
         s.save(fig);
     });
 
+    /*md
+    ## Summary
+
+    * A convex $f$ that is not differentiable still has subgradients; $\partial|x|(0) = [-1, 1]$, and
+      any element of $\partial f(w)$ may stand in for the gradient (§1).
+    * The LAD optimum interpolates $p$ data points, so small problems are solved exactly by
+      enumeration (§2).
+    * With $\eta = B/(\rho\sqrt T)$ the averaged iterate is within $B\rho/\sqrt T$ of $f^\star$ (§3);
+      a constant step stalls, while $\eta_t = \eta/\sqrt t$ keeps converging (§4).
+    * A mini-batch drawn without replacement has gradient variance
+      $\frac{\sigma^2}{m}\frac{N-m}{N-1}$, with replacement $\sigma^2/m$ (§5).
+    * There is no universal best $m$: per gradient evaluation $m = 1$ wins, per update the full
+      batch wins (§6).
+
+    ## References
+
+    * W. G. Cochran (1977). *Sampling Techniques*, 3rd ed. Wiley. (The variance of a mean under
+      sampling without replacement, Theorem 2.2, §5.)
+    * N. S. Keskar, D. Mudigere, J. Nocedal, M. Smelyanskiy, P. T. P. Tang (2017). On large-batch
+      training for deep learning: generalization gap and sharp minima. *International Conference on
+      Learning Representations (ICLR)*. (Large batches and generalisation, §6.)
+    * S. Shalev-Shwartz, S. Ben-David (2014). *Understanding Machine Learning: From Theory to
+      Algorithms*. Cambridge University Press. (Subgradients, §14.2; the guarantee of the subgradient
+      method, Corollary 14.2, §1 and §3.)
+    */
     return ch.run(argc, argv);
 }
