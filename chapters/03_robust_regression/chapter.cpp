@@ -163,6 +163,7 @@ OutlierData outlier_data(wb::Rng& rng) {
 
 // ---- LAD exactly: descent from vertex to vertex ----------------------------------------------
 
+// Σ|y_i − a − b x_i| of the line (a, b) through x (n), y (n).
 double lad_objective(const Vec& x, const Vec& y, double a, double b) {
     double s = 0.0;
     for (std::size_t i = 0; i < x.size(); ++i) s += std::fabs(y(i) - a - b * x(i));
@@ -191,7 +192,7 @@ Pivot best_line_through(const Vec& x, const Vec& y, std::size_t i) {
     return {b, index[static_cast<std::size_t>(at)]};
 }
 
-// The LAD line through the data (x, y), exactly. Some LAD line passes through two data
+// The LAD line through the data x (n), y (n), exactly. Some LAD line passes through two data
 // points (Koenker & Bassett 1978). From a line through points (i, j), pivot on j and take
 // the best line through it; stop when that no longer lowers Σ|r|. At the stop the line is
 // optimal along both pencils of lines through its two points, which for this objective
@@ -235,7 +236,8 @@ double mad_by_sorting(const Vec& r) {
 
 // ---- Monte Carlo helpers -----------------------------------------------------------
 
-// Σψ(r_i/s)x_i for Huber's ψ (the estimating equations), with Σ|ψ(r_i/s)||x_i| as their scale.
+// Σψ(r_i/s)x_i for Huber's ψ (the estimating equations), with Σ|ψ(r_i/s)||x_i| as their scale:
+// X (n, p), y (n), beta (p) → g (p), scale (p).
 struct Equations {
     std::vector<double> g, scale;
 };
