@@ -9,7 +9,7 @@
 
 namespace ch03 {
 
-RobustFit huber_fit(const Matrix& X, const Vector& y, double k, double scale, double tol, int max_iter) {
+RobustFit huber_fit(const wb::Mat& X, const wb::Vec& y, double k, double scale, double tol, int max_iter) {
     if (X.shape(0) != y.size() || X.shape(0) <= X.shape(1))
         throw std::invalid_argument("huber_fit: need X of shape (n, p) with n > p and y of length n");
     if (!(k > 0) || !(scale >= 0) || !(tol > 0) || max_iter < 1)

@@ -11,12 +11,12 @@
 #include "wb/stats.hpp"
 
 using ch03::huber_fit;
-using ch03::Matrix;
-using ch03::Vector;
+using wb::Mat;
+using wb::Vec;
 
 namespace {
 // y = 1 + 2x on x = 0..19 with a small symmetric wiggle, plus three gross outliers.
-void outlier_line(Vector& x, Vector& y) {
+void outlier_line(Vec& x, Vec& y) {
     const std::size_t n = 20;
     x = xt::empty<double>({n});
     y = xt::empty<double>({n});
@@ -31,7 +31,7 @@ void outlier_line(Vector& x, Vector& y) {
 }  // namespace
 
 TEST(HuberFit, ResistsGrossOutliersAndSolvesTheEstimatingEquations) {
-    Vector x, y;
+    Vec x, y;
     outlier_line(x, y);
     const auto f = huber_fit(ch03::line_design(x), y);
     EXPECT_TRUE(f.converged);
@@ -55,12 +55,12 @@ TEST(HuberFit, ResistsGrossOutliersAndSolvesTheEstimatingEquations) {
 TEST(HuberFit, IsScaleAndRegressionEquivariant) {
     wb::Rng rng(41);
     const std::size_t n = 60;
-    Vector x = xt::empty<double>({n}), y = xt::empty<double>({n});
+    Vec x = xt::empty<double>({n}), y = xt::empty<double>({n});
     for (std::size_t i = 0; i < n; ++i) {
         x(i) = rng.uniform(-2, 2);
         y(i) = 0.3 + 0.7 * x(i) + rng.cauchy();
     }
-    const Matrix X = ch03::line_design(x);
+    const Mat X = ch03::line_design(x);
     const auto f = huber_fit(X, y);
     const auto fc = huber_fit(X, 1000.0 * y);  // change of units
     EXPECT_NEAR(fc.beta(0), 1000.0 * f.beta(0), 1e-6 * (1 + std::fabs(fc.beta(0))));
@@ -72,9 +72,9 @@ TEST(HuberFit, IsScaleAndRegressionEquivariant) {
 }
 
 TEST(HuberFit, AFixedScaleIsNotScaleEquivariant) {
-    Vector x, y;
+    Vec x, y;
     outlier_line(x, y);
-    const Matrix X = ch03::line_design(x);
+    const Mat X = ch03::line_design(x);
     const auto f = huber_fit(X, y, ch03::HuberK, 1.0);
     const auto fc = huber_fit(X, 1000.0 * y, ch03::HuberK, 1.0);
     EXPECT_EQ(f.scale, 1.0);
@@ -83,7 +83,7 @@ TEST(HuberFit, AFixedScaleIsNotScaleEquivariant) {
 }
 
 TEST(HuberFit, AHugeThresholdGivesLeastSquares) {
-    Vector x, y;
+    Vec x, y;
     outlier_line(x, y);
     const auto f = huber_fit(ch03::line_design(x), y, 1e9);
     const std::vector<double> xv(x.begin(), x.end()), yv(y.begin(), y.end());

@@ -9,7 +9,7 @@
 
 namespace ch03 {
 
-IrlsStep irls_step(const Matrix& X, const Vector& y, const Vector& beta, double k, double scale) {
+IrlsStep irls_step(const wb::Mat& X, const wb::Vec& y, const wb::Vec& beta, double k, double scale) {
     if (X.shape(0) != y.size() || X.shape(1) != beta.size())
         throw std::invalid_argument("irls_step: X (n, p), y (n) and beta (p) do not match");
     if (!(k > 0) || !(scale >= 0)) throw std::invalid_argument("irls_step: need k > 0 and scale >= 0");

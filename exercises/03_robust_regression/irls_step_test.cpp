@@ -11,12 +11,12 @@
 #include "wb/stats.hpp"
 
 using ch03::irls_step;
-using ch03::Matrix;
-using ch03::Vector;
+using wb::Mat;
+using wb::Vec;
 
 namespace {
 // A line with Student-t noise and two gross outliers.
-void make_data(Vector& x, Vector& y, std::uint64_t seed) {
+void make_data(Vec& x, Vec& y, std::uint64_t seed) {
     wb::Rng rng(seed);
     const std::size_t n = 25;
     x = xt::empty<double>({n});
@@ -30,7 +30,7 @@ void make_data(Vector& x, Vector& y, std::uint64_t seed) {
 }
 
 // Σ ψ(r_i/s) x_i for a line, ψ clipped at k.
-std::vector<double> estimating_equations(const Vector& x, const Vector& y, const Vector& b, double k, double s) {
+std::vector<double> estimating_equations(const Vec& x, const Vec& y, const Vec& b, double k, double s) {
     std::vector<double> g(2, 0.0);
     for (std::size_t i = 0; i < x.size(); ++i) {
         const double psi = std::clamp((y(i) - b(0) - b(1) * x(i)) / s, -k, k);
@@ -42,9 +42,9 @@ std::vector<double> estimating_equations(const Vector& x, const Vector& y, const
 }  // namespace
 
 TEST(IrlsStep, MatchesAStepWorkedByHand) {
-    Vector x, y;
+    Vec x, y;
     make_data(x, y, 31);
-    const Vector b0 = {0.5, 2.5};
+    const Vec b0 = {0.5, 2.5};
     const double k = 1.345;
     const std::size_t n = x.size();
     // Residuals, MAD scale, weights, then the 2 × 2 weighted normal equations by Cramer's rule.
@@ -67,9 +67,9 @@ TEST(IrlsStep, MatchesAStepWorkedByHand) {
 }
 
 TEST(IrlsStep, UsesAGivenScale) {
-    Vector x, y;
+    Vec x, y;
     make_data(x, y, 32);
-    const Vector b0 = {1.0, 2.0};
+    const Vec b0 = {1.0, 2.0};
     const auto step = irls_step(ch03::line_design(x), y, b0, 1.345, 2.5);
     EXPECT_DOUBLE_EQ(step.scale, 2.5);
     // With a huge threshold every weight is 1 and one step is least squares.
@@ -81,24 +81,24 @@ TEST(IrlsStep, UsesAGivenScale) {
 
 TEST(IrlsStep, NeverIncreasesHubersObjectiveAtAFixedScale) {
     // IRLS is a majorise–minimise step: the weighted squares lie above ρ and touch it at β.
-    Vector x, y;
+    Vec x, y;
     make_data(x, y, 33);
-    const Matrix X = ch03::line_design(x);
+    const Mat X = ch03::line_design(x);
     const double k = 1.345, s = 1.2;
     wb::Rng rng(7);
     for (int t = 0; t < 20; ++t) {
-        const Vector b = {rng.uniform(-5, 5), rng.uniform(0, 4)};
+        const Vec b = {rng.uniform(-5, 5), rng.uniform(0, 4)};
         const auto step = irls_step(X, y, b, k, s);
         EXPECT_LE(ch03::huber_objective(X, y, step.beta, k, s), ch03::huber_objective(X, y, b, k, s) + 1e-12);
     }
 }
 
 TEST(IrlsStep, ItsFixedPointSolvesTheEstimatingEquations) {
-    Vector x, y;
+    Vec x, y;
     make_data(x, y, 34);
-    const Matrix X = ch03::line_design(x);
+    const Mat X = ch03::line_design(x);
     const double k = 1.345, s = 1.0;
-    Vector b = {0.0, 0.0};
+    Vec b = {0.0, 0.0};
     for (int t = 0; t < 300; ++t) b = irls_step(X, y, b, k, s).beta;
     const auto g = estimating_equations(x, y, b, k, s);
     EXPECT_NEAR(g[0], 0.0, 1e-8);

@@ -10,7 +10,7 @@
 
 namespace ch03 {
 
-RobustFit lad_fit(const Matrix& X, const Vector& y, double tol, int max_iter) {
+RobustFit lad_fit(const wb::Mat& X, const wb::Vec& y, double tol, int max_iter) {
     if (X.shape(0) != y.size() || X.shape(0) <= X.shape(1))
         throw std::invalid_argument("lad_fit: need X of shape (n, p) with n > p and y of length n");
     if (!(tol > 0) || max_iter < 1) throw std::invalid_argument("lad_fit: need tol > 0 and max_iter >= 1");

@@ -10,11 +10,11 @@
 #include "wb/stats.hpp"
 
 using ch03::lad_fit;
-using ch03::Matrix;
-using ch03::Vector;
+using wb::Mat;
+using wb::Vec;
 
 namespace {
-double lad_objective(const Vector& x, const Vector& y, double a, double b) {
+double lad_objective(const Vec& x, const Vec& y, double a, double b) {
     double s = 0;
     for (std::size_t i = 0; i < x.size(); ++i) s += std::fabs(y(i) - a - b * x(i));
     return s;
@@ -23,7 +23,7 @@ double lad_objective(const Vector& x, const Vector& y, double a, double b) {
 
 TEST(LadFit, InterceptOnlyIsTheSampleMedian) {
     // Median regression on a column of ones: argmin_c Σ|y_i − c| is the median.
-    const Vector y = {3.0, -1.0, 7.5, 2.0, 100.0, 2.5, -40.0};
+    const Vec y = {3.0, -1.0, 7.5, 2.0, 100.0, 2.5, -40.0};
     const auto f = lad_fit(xt::ones<double>({y.size(), std::size_t{1}}), y);
     ASSERT_EQ(f.beta.size(), 1u);
     EXPECT_NEAR(f.beta(0), 2.5, 1e-6);
@@ -32,7 +32,7 @@ TEST(LadFit, InterceptOnlyIsTheSampleMedian) {
 TEST(LadFit, RecoversTheLineThatMostPointsLieOn) {
     // 8 of 11 points lie on y = 1 + 2x; the other three are gross outliers. The LAD
     // line interpolates the majority exactly (least squares is pulled away).
-    Vector x = xt::arange<double>(0.0, 11.0), y = 1.0 + 2.0 * x;
+    Vec x = xt::arange<double>(0.0, 11.0), y = 1.0 + 2.0 * x;
     y(2) += 20;
     y(6) -= 15;
     y(9) += 30;
@@ -47,7 +47,7 @@ TEST(LadFit, ReachesTheBestLineThroughTwoDataPoints) {
     // enumerating all pairs gives the exact minimum of Σ|r_i|.
     wb::Rng rng(5);
     const std::size_t n = 30;
-    Vector x = xt::empty<double>({n}), y = xt::empty<double>({n});
+    Vec x = xt::empty<double>({n}), y = xt::empty<double>({n});
     for (std::size_t i = 0; i < n; ++i) {
         x(i) = rng.uniform(0, 10);
         y(i) = 1 + 2 * x(i) + rng.student_t(2);
@@ -73,7 +73,7 @@ TEST(LadFit, OnlyTheSignsOfTheResidualsMatter) {
     // Points alternate +0.7 above, 0.4 below and on the line y = 1 + 2x (x = 0..14). The
     // LAD line is that line: its optimality conditions involve only the residuals'
     // signs, so moving the points above much further up changes nothing.
-    Vector x = xt::arange<double>(0.0, 15.0), y = 1.0 + 2.0 * x;
+    Vec x = xt::arange<double>(0.0, 15.0), y = 1.0 + 2.0 * x;
     for (std::size_t i = 0; i < x.size(); ++i) y(i) += (i % 3 == 0) ? 0.7 : (i % 3 == 1) ? -0.4 : 0.0;
     y(3) += 1000.0;
     y(9) += 500.0;

@@ -8,7 +8,7 @@
 
 namespace ch03 {
 
-OlsFit ols(const Matrix& X, const Vector& y) {
+OlsFit ols(const wb::Mat& X, const wb::Vec& y) {
     if (X.shape(0) != y.size() || X.shape(0) <= X.shape(1))
         throw std::invalid_argument("ols: need X of shape (n, p) with n > p and y of length n");
     // EXERCISE 03.1 ols: write this part (hint: ./workbook hint 03.1)

@@ -8,13 +8,13 @@
 #include "wb/rng.hpp"
 #include "wb/stats.hpp"
 
-using ch03::Matrix;
+using wb::Mat;
 using ch03::ols;
-using ch03::Vector;
+using wb::Vec;
 
 TEST(Ols, RecoversAnExactLine) {
-    const Vector x = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-    const Vector y = 1.0 + 2.0 * x;
+    const Vec x = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    const Vec y = 1.0 + 2.0 * x;
     const auto f = ols(ch03::line_design(x), y);
     ASSERT_EQ(f.beta.size(), 2u);
     EXPECT_NEAR(f.beta(0), 1.0, 1e-12);
@@ -26,7 +26,7 @@ TEST(Ols, RecoversAnExactLine) {
 TEST(Ols, ResidualsOrthogonalToTheColumnsAreLeftAlone) {
     // e sums to 0 and Σ x e = 0, so y = 1 + 2x + e has β̂ = (1, 2) exactly, residuals e,
     // σ̂² = Σe²/(n − p) = 10/3 and XᵀX = diag(5, 10): Cov β̂ = diag(2/3, 1/3).
-    const Vector x = {-2, -1, 0, 1, 2}, e = {1, -2, 0, 2, -1};
+    const Vec x = {-2, -1, 0, 1, 2}, e = {1, -2, 0, 2, -1};
     const auto f = ols(ch03::line_design(x), 1.0 + 2.0 * x + e);
     EXPECT_NEAR(f.beta(0), 1.0, 1e-12);
     EXPECT_NEAR(f.beta(1), 2.0, 1e-12);
@@ -44,7 +44,7 @@ TEST(Ols, MatchesTheClosedFormForALine) {
     // Slope Sxy/Sxx, intercept ȳ − b x̄, and the slope's standard error from wb::fit_line.
     wb::Rng rng(3);
     const std::size_t n = 40;
-    Vector x = xt::empty<double>({n}), y = xt::empty<double>({n});
+    Vec x = xt::empty<double>({n}), y = xt::empty<double>({n});
     for (std::size_t i = 0; i < n; ++i) {
         x(i) = rng.uniform(-3, 5);
         y(i) = 0.5 - 1.5 * x(i) + rng.student_t(4);
@@ -62,8 +62,8 @@ TEST(Ols, SolvesTheNormalEquationsForSeveralColumns) {
     // A quadratic design: Xᵀ(y − Xβ̂) = 0, and the residuals are y − Xβ̂.
     wb::Rng rng(4);
     const std::size_t n = 30;
-    Matrix X = xt::ones<double>({n, std::size_t{3}});
-    Vector y = xt::empty<double>({n});
+    Mat X = xt::ones<double>({n, std::size_t{3}});
+    Vec y = xt::empty<double>({n});
     for (std::size_t i = 0; i < n; ++i) {
         const double t = rng.uniform(-1, 1);
         X(i, 1) = t;

@@ -24,8 +24,8 @@ do for [pass = 1:2] {
   set logscale y; set format y "10^{%T}"
   plot "data/consistency/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "t₃ errors, x observed", \
        "data/consistency/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "slope −1/2", \
-       "data/consistency/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "t₃ errors, x measured with error (τ = 0.5)", \
-       "data/consistency/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "attenuation bias β₁τ²/(Var x + τ²)"
+       "data/consistency/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#E69F00" title "t₃ errors, x measured with error (τ = 0.5)", \
+       "data/consistency/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#E69F00" title "attenuation bias β₁τ²/(Var x + τ²)"
   unset multiplot
   set output
 }

@@ -18,11 +18,11 @@ do for [pass = 1:2] {
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
   set title ""
   set xlabel "IRLS step t"
-  set ylabel "relative gap"
+  set ylabel "relative objective gap; slope error"
   set key top right
   set logscale y; set format y "10^{%T}"
-  plot "data/lad_irls/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "(Σ|r| − min Σ|r|) / min Σ|r|", \
-       "data/lad_irls/1-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "|β̂₁(t) − β̂₁(exact)|"
+  plot "data/lad_irls/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "(Σ|r| − min Σ|r|) / min Σ|r|", \
+       "data/lad_irls/1-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "|β̂₁(t) − β̂₁(exact)|"
   unset multiplot
   set output
 }

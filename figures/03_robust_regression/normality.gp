@@ -19,9 +19,9 @@ do for [pass = 1:2] {
   set title "Normal errors"
   set xlabel "(β̂₁ − β₁)/√(σ²/S_{xx})"
   set ylabel "density"
-  set key top right
-  plot "data/normality/1-1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram", \
-       "data/normality/1-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "N(0, 1)"
+  set key below horizontal center
+  plot "data/normality/1-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
+       "data/normality/1-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "N(0, 1)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -29,9 +29,9 @@ do for [pass = 1:2] {
   set title "t₅ errors"
   set xlabel "(β̂₁ − β₁)/√(σ²/S_{xx})"
   set ylabel "density"
-  set key top right
-  plot "data/normality/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram", \
-       "data/normality/2-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "N(0, 1)"
+  set key below horizontal center
+  plot "data/normality/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
+       "data/normality/2-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "N(0, 1)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -40,8 +40,8 @@ do for [pass = 1:2] {
   set xlabel "(β̂₁ − β₁)/γ,  γ = Σ|x_i − x̄|/S_{xx}"
   set ylabel "density"
   set key below horizontal center
-  plot "data/normality/3-1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram", \
-       "data/normality/3-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "Cauchy(0, 1) (exact)"
+  plot "data/normality/3-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
+       "data/normality/3-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "Cauchy(0, 1) (exact)"
   unset multiplot
   set output
 }

@@ -22,8 +22,8 @@ do for [pass = 1:2] {
   set key top right
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/rates/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.47)", \
-       "data/rates/1-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.52)", \
+  plot "data/rates/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.49)", \
+       "data/rates/1-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.50)", \
        "data/rates/1-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.50)", \
        "data/rates/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "OLS, asymptotic"
   reset
@@ -37,8 +37,8 @@ do for [pass = 1:2] {
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/rates/2-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.44)", \
-       "data/rates/2-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.47)", \
-       "data/rates/2-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.51)", \
+       "data/rates/2-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.49)", \
+       "data/rates/2-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.50)", \
        "data/rates/2-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "OLS, asymptotic"
   reset
   set datafile separator ","
@@ -50,9 +50,9 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/rates/3-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope -0.02)", \
-       "data/rates/3-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.53)", \
-       "data/rates/3-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.56)", \
+  plot "data/rates/3-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope 0.00)", \
+       "data/rates/3-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "Huber (slope -0.49)", \
+       "data/rates/3-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "LAD (slope -0.49)", \
        "data/rates/3-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "LAD, asymptotic"
   unset multiplot
   set output

@@ -9,7 +9,7 @@
 
 namespace ch03 {
 
-RobustFit huber_fit(const Matrix& X, const Vector& y, double k, double scale, double tol, int max_iter) {
+RobustFit huber_fit(const wb::Mat& X, const wb::Vec& y, double k, double scale, double tol, int max_iter) {
     if (X.shape(0) != y.size() || X.shape(0) <= X.shape(1))
         throw std::invalid_argument("huber_fit: need X of shape (n, p) with n > p and y of length n");
     if (!(k > 0) || !(scale >= 0) || !(tol > 0) || max_iter < 1)
@@ -19,9 +19,9 @@ RobustFit huber_fit(const Matrix& X, const Vector& y, double k, double scale, do
     // Start from least squares (all weights 1); the Huber objective is convex for a
     // fixed scale, so the start only affects how many steps are needed.
     RobustFit f{weighted_least_squares(X, y, xt::ones<double>({n})), scale, 0, false};
-    Vector w = xt::empty<double>({n});
+    wb::Vec w = xt::empty<double>({n});
     while (f.iterations < max_iter) {
-        const Vector r = y - xt::linalg::dot(X, f.beta);
+        const wb::Vec r = y - xt::linalg::dot(X, f.beta);
         // MUTANT scale_of_the_start_only: f.scale = scale > 0 ? scale : f.iterations == 0 ? mad_sigma(r) : f.scale;
         f.scale = scale > 0 ? scale : mad_sigma(r);
         if (!(f.scale > 0)) throw std::domain_error("huber_fit: the residual scale is zero");
@@ -30,7 +30,7 @@ RobustFit huber_fit(const Matrix& X, const Vector& y, double k, double scale, do
             // MUTANT psi_as_weight: w(i) = u <= k ? 1.0 : k;
             w(i) = u <= k ? 1.0 : k / u;
         }
-        const Vector next = weighted_least_squares(X, y, w);
+        const wb::Vec next = weighted_least_squares(X, y, w);
         ++f.iterations;
         const double step = xt::amax(xt::abs(next - f.beta))();
         f.beta = next;

@@ -10,7 +10,7 @@
 
 namespace ch03 {
 
-RobustFit lad_fit(const Matrix& X, const Vector& y, double tol, int max_iter) {
+RobustFit lad_fit(const wb::Mat& X, const wb::Vec& y, double tol, int max_iter) {
     if (X.shape(0) != y.size() || X.shape(0) <= X.shape(1))
         throw std::invalid_argument("lad_fit: need X of shape (n, p) with n > p and y of length n");
     if (!(tol > 0) || max_iter < 1) throw std::invalid_argument("lad_fit: need tol > 0 and max_iter >= 1");
@@ -23,12 +23,12 @@ RobustFit lad_fit(const Matrix& X, const Vector& y, double tol, int max_iter) {
     // finite once residuals reach 0 (the LAD fit interpolates p of the points).
     const double s0 = mad_sigma(y - xt::linalg::dot(X, f.beta));
     const double delta = 1e-6 * (s0 > 0 ? s0 : 1.0);
-    Vector w = xt::empty<double>({n});
+    wb::Vec w = xt::empty<double>({n});
     while (f.iterations < max_iter) {
-        const Vector r = y - xt::linalg::dot(X, f.beta);
+        const wb::Vec r = y - xt::linalg::dot(X, f.beta);
         // MUTANT weight_of_signed_r: for (std::size_t i = 0; i < n; ++i) w(i) = 1.0 / std::max(r(i), delta);
         for (std::size_t i = 0; i < n; ++i) w(i) = 1.0 / std::max(std::fabs(r(i)), delta);
-        const Vector next = weighted_least_squares(X, y, w);
+        const wb::Vec next = weighted_least_squares(X, y, w);
         ++f.iterations;
         const double step = xt::amax(xt::abs(next - f.beta))();
         f.beta = next;

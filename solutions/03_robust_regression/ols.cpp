@@ -8,7 +8,7 @@
 
 namespace ch03 {
 
-OlsFit ols(const Matrix& X, const Vector& y) {
+OlsFit ols(const wb::Mat& X, const wb::Vec& y) {
     if (X.shape(0) != y.size() || X.shape(0) <= X.shape(1))
         throw std::invalid_argument("ols: need X of shape (n, p) with n > p and y of length n");
     // BEGIN SOLUTION 03.1 ols
@@ -22,7 +22,7 @@ OlsFit ols(const Matrix& X, const Vector& y) {
     // MUTANT df_n_minus_1: f.sigma2 = xt::sum(f.residuals * f.residuals)() / static_cast<double>(n - 1);
     f.sigma2 = xt::sum(f.residuals * f.residuals)() / static_cast<double>(n - p);
     // Cov β̂ = σ²(XᵀX)⁻¹ when Var(ε|X) = σ²I; plug in σ̂².
-    const Matrix XtX = xt::linalg::dot(xt::transpose(X), X);
+    const wb::Mat XtX = xt::linalg::dot(xt::transpose(X), X);
     // MUTANT cov_without_sigma2: f.cov = xt::linalg::inv(XtX);
     f.cov = f.sigma2 * xt::linalg::inv(XtX);
     return f;

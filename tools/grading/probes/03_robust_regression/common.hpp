@@ -7,8 +7,8 @@
 
 namespace ch03probe {
 struct Data {
-    ch03::Matrix X;
-    ch03::Vector y;
+    wb::Mat X;
+    wb::Vec y;
 };
 inline Data random_data(wb::probe::Probe& p, std::size_t n, std::size_t dims) {
     Data D{xt::ones<double>({n, dims}), xt::empty<double>({n})};

@@ -4,7 +4,7 @@
 WB_PROBE(p) {
     for (std::size_t i = 0; i < 4; ++i) {
         const auto D = ch03probe::random_data(p, 40, 2 + i % 2);
-        ch03::Vector beta = xt::empty<double>({D.X.shape(1)});
+        wb::Vec beta = xt::empty<double>({D.X.shape(1)});
         for (auto& b : beta) b = p.rng().normal();
         const double k = p.rng().uniform(1.0, 2.0), scale = i % 2 ? p.rng().uniform(0.5, 2.0) : 0.0;
         const auto s = ch03::irls_step(D.X, D.y, beta, k, scale);

@@ -11,7 +11,7 @@ WB_PROBE(p) {
         const auto beta = p.raw_all(f.beta);
         p.require(beta.size() == D.X.shape(1), "β has the wrong length");
         if (beta.size() != D.X.shape(1)) return;
-        auto objective = [&](const ch03::Vector& b) {
+        auto objective = [&](const wb::Vec& b) {
             double s = 0.0;
             for (std::size_t r = 0; r < D.y.size(); ++r) {
                 double fit = 0.0;
