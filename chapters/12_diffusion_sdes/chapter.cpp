@@ -159,7 +159,7 @@ int main(int argc, char** argv) {
     Stein's identity $\mathbb E[\nabla\log p_t(x_t)\cdot x_t] = -\mathbb E[\nabla\cdot x] = -d$, which
     holds for the true score of the law of $x_t$ and fails for a wrong one. The control forgets to
     add $v_t$ to the component covariances (the data mixture merely shrunk by $m_t$); at $t = 0.05$,
-    where $v_t = 0.029$ is small next to $m_t^2\sigma_j^2 \approx 0.2$, that is a subtle slip. The
+    where $v_t = 0.029$ is small next to $m_t^2\sigma_j^2 \approx 0.2$–$0.3$, that is a subtle slip. The
     forward paths blur the three modes into the prior:
 
     ![Forward diffusion of the 2-D mixture: Euler–Maruyama draws of x_t at five times](forward.svg)
@@ -323,7 +323,9 @@ int main(int argc, char** argv) {
     the prior $\mathcal N(0, I)$ give a large value, which sets the scale of every claim below.
     Then each sampler runs with the exact score for a range of step counts. The reverse SDE by
     Euler–Maruyama has weak error $O(h)$; the probability-flow ODE by Heun has error $O(h^2)$ and
-    reaches the noise floor with far fewer steps:
+    reaches the noise floor with far fewer steps. The checks: with 200 Euler–Maruyama steps and with
+    20 Heun steps the $\mathrm{MMD}^2$ is zero within its error; with 5 steps Euler–Maruyama's is
+    positive, and larger than Heun's:
 
     ![Sample quality MMD² to p₀ against the number of steps, reverse SDE and probability-flow ODE](quality.svg)
 
