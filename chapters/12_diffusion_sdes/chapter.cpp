@@ -466,7 +466,7 @@ int main(int argc, char** argv) {
     */
     ch.section("trained", "A score model fitted by DSM, sampled by both samplers  [12.1, 12.4]", [](wb::Section& s) {
         const double t_min = 1e-3;
-        const std::size_t N = s.size(25, 50), n_train = s.size(6000, 8000), n = s.size(3000, 6000);
+        const std::size_t N = s.size(25, 50), n_train = s.size(6000, 8000), n = s.size(4000, 6000);
         const wb::Mat x0 = P0.sample(s.rng(), n_train);
         const ch12::GridScoreModel model(x0, Vp, t_min, N, s.rng());
         const wb::Score learned = [&](const wb::Mat& x, double t, wb::Mat& out) { model.score(x, t, out); };
@@ -491,7 +491,7 @@ int main(int argc, char** argv) {
         for (const double frac : {0.04, 0.3, 0.9}) {
             const std::size_t k = static_cast<std::size_t>(std::lround(frac * static_cast<double>(N)));
             const double t = model.time(k);
-            const wb::Mat x = Vp.marginal(P0, t).sample(s.rng(), 4000);
+            const wb::Mat x = Vp.marginal(P0, t).sample(s.rng(), 8000);
             const wb::Estimate r = rel_error(learned, x, t);
             if (frac == 0.04) {
                 s.note(fmt::format("t = {:.3f}: relative L² error of the fitted score {:.3f} ± {:.3f}", t, r.value, r.se));
@@ -520,7 +520,7 @@ int main(int argc, char** argv) {
         s.less("exact score, reverse SDE: MMD² < 10% of the prior's", sde_x, bound, at_scale);
         s.less("exact score, probability flow: MMD² < 10% of the prior's", ode_x, bound, at_scale);
         s.control().less("trained on −z, probability flow: MMD² < 10% of the prior's",
-                         mmd(sample_ode(eps_score, n, N, s.rng(), t_min)), bound, at_scale);
+                         mmd(sample_ode(eps_score, 6000, N, s.rng(), t_min)), bound, at_scale);
 
         // Figure: 800 draws each of p0 and of the trained model's two samplers.
         const std::size_t shown = 800;
