@@ -67,7 +67,6 @@ constexpr int Milstein = 1;       // Milstein (exercise 11.3)
 constexpr int Tamed = 2;          // tamed Euler–Maruyama (exercise 11.4)
 constexpr int Euler = 3;          // Euler on the drift alone (exercise 11.1)
 constexpr int Marked = 4;         // the steps and paths the checks single out
-constexpr int Slip = 5;           // the wrong variants the controls try
 constexpr int Exact = 7;          // exact solutions, laws and formulas shared by the schemes
 
 // |X| past which a path of the cubic drift counts as exploded (it overflows a few steps later).
@@ -407,11 +406,13 @@ int main(int argc, char** argv) {
         s.control().exact("Milstein without −h: local mean error ∝ h²", s_bad, 2.0, 0.02);
 
         wb::Figure fig("local_errors", "One-step errors on GBM (μ = 2, s = 1, X_0 = 1)");
-        fig.panel().logx().logy().xlabel("step h").ylabel("one-step error").key(wb::KeyPlace::Best)
+        fig.size(720, 520);
+        // The control's variant is a wrong Milstein step: Milstein's colour, dashed.
+        fig.panel().logx().logy().xlabel("step h").ylabel("one-step error").yrange(1e-12, 1e-2).key(wb::KeyPlace::Best)
             .linepoints(hs, rms_em, fmt::format("EM, rms: slope {:.2f}", s_em), EulerMaruyama)
             .linepoints(hs, rms_mil, fmt::format("Milstein, rms: slope {:.2f}", s_mil), Milstein)
             .linepoints(hs, mean_em, fmt::format("EM and Milstein, mean: slope {:.2f}", s_mean), Exact)
-            .linepoints(hs, mean_bad, fmt::format("Milstein without -h, mean: slope {:.2f}", s_bad), Slip);
+            .dashed(hs, mean_bad, fmt::format("Milstein without -h, mean: slope {:.2f}", s_bad), Milstein);
         s.save(fig);
     });
 
@@ -766,7 +767,7 @@ int main(int argc, char** argv) {
             for (double x : wb::linspace(-2.5, 0.0, 201)) {
                 xs.push_back(x);
                 zero.push_back(0.0);
-                sde_hi.push_back(std::min(-2 * x, 2.0));
+                sde_hi.push_back(std::min(-2 * x, 3.0));
             }
             for (double x : wb::linspace(-2.0, 0.0, 201)) {
                 xe.push_back(x);
@@ -777,11 +778,11 @@ int main(int argc, char** argv) {
                 ray_x.push_back(h * lambda);
                 ray_y.push_back(h * mu * mu);
             }
-            fig.panel(1).title("mean square: dX = λX dt + μX dW").xlabel("hλ").ylabel("hμ^2").xrange(-2.5, 0.3)
-                .yrange(0, 2).key("top right")
+            fig.panel(1).title("mean-square stable regions of dX = λX dt + μX dW").xlabel("hλ").ylabel("hμ^2").xrange(-2.5, 1.5)
+                .yrange(0, 3).key(wb::KeyPlace::TopRight)  // above the ray and the checked steps
                 .band(xs, zero, sde_hi, "SDE stable: 2λ + μ^2 < 0", Exact)
                 .band(xe, ze, em_hi, "EM stable: |1 + hλ|^2 + hμ^2 < 1", EulerMaruyama)
-                .dashed(ray_x, ray_y, "λ = −3, μ^2 = 3 as h grows", Exact)
+                .dashed(ray_x, ray_y, "λ = −3, μ^2 = 3, h grows", Exact)
                 .linepoints({0.25 * lambda}, {0.25 * mu * mu}, "h = 1/4, 1/2 (checked)", Marked)
                 .linepoints({0.5 * lambda}, {0.5 * mu * mu}, "", Marked);
         }
@@ -791,7 +792,7 @@ int main(int argc, char** argv) {
             .dashed({0.0, 0.7}, {1.0, 1.0}, "stability boundary", Exact)
             .errorbars(hsw, fsim, fse, "EM simulated (95% bars)", EulerMaruyama);
         {
-            auto& p = fig.panel(3).title("E X_n^2 against t_n = nh").xlabel("t").ylabel("E X^2").logy().key("bottom left");
+            auto& p = fig.panel(3).title("E X_n^2 against t_n = nh").xlabel("t").ylabel("E X^2").logy().yrange(1e-4, 1e4).key(wb::KeyPlace::Best);
             // Both steps are EM's: one colour, the stable step drawn solid and the unstable one dashed.
             for (const Simulated& sim : sims) {
                 std::vector<double> tt, mm;
@@ -880,7 +881,7 @@ int main(int argc, char** argv) {
         const std::size_t n = s.size(10000, 50000);
         wb::Figure fig("explosion", "dX = −X^3 dt + dW: Euler–Maruyama explodes", 1, 2);
         auto& pf = fig.panel(0).title("fraction of paths with |X_n| > 10^6 before T = 2").logy().xlabel("step h")
-            .ylabel("fraction").key(wb::KeyPlace::Best).yrange(1e-5, 3.0);
+            .ylabel("fraction").key(wb::KeyPlace::TopLeft).yrange(1e-5, 30.0);  // the key above the data
         const auto em = em_until_exploded(cubic);
         std::vector<std::vector<wb::Estimate>> frac(s0s.size());  // [s_0][h]: the exploding fraction
         for (std::size_t j = 0; j < s0s.size(); ++j) {
