@@ -1146,11 +1146,11 @@ int main(int argc, char** argv) {
       explicit numerical method for SDEs with nonglobally Lipschitz continuous
       coefficients. *The Annals of Applied Probability* 22(4), 1611–1641.
     - Kloeden, P. E. & Platen, E. (1992). *Numerical Solution of Stochastic Differential
-      Equations*. Springer.
+      Equations*. Springer, Berlin.
     - Milstein, G. N. (1974). Approximate integration of stochastic differential
       equations. *Theory of Probability and Its Applications* 19(3), 557–562.
     - Milstein, G. N. & Tretyakov, M. V. (2004). *Stochastic Numerics for Mathematical
-      Physics*. Springer.
+      Physics*. Springer, Berlin (Scientific Computation).
     */
     return ch.run(argc, argv);
 }
