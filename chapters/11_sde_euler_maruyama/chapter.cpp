@@ -109,10 +109,11 @@ std::vector<double> increments(wb::Rng& rng, std::size_t steps, double h) {
 // GBM on common Brownian paths: n paths (one array of paths per grid and scheme)
 // driven by the same increments on grids h = 2^{l−K}·T, l = 0 … levels − 1 (the
 // fine grid has 2^K steps; coarser increments are sums of finer ones).
-// x[scheme][l](i) is path i's end point X^h_T; W(i) its Brownian end point W_T.
+// x[scheme][l] (n) holds the paths' end points X^h_T on grid l; W (n) their Brownian
+// end points W_T, from which the exact X_T follows.
 struct CoupledPaths {
-    std::vector<std::vector<wb::Vec>> x;
-    wb::Vec W;
+    std::vector<std::vector<wb::Vec>> x;  // [schemes.size()][levels], each (n)
+    wb::Vec W;                            // (n)
 };
 CoupledPaths coupled_gbm(wb::Section& s, const wb::Sde& gbm, double x0, double T, int K, int levels, std::size_t n,
                          const std::vector<wb::Scheme>& schemes) {
@@ -151,7 +152,7 @@ CoupledPaths coupled_gbm(wb::Section& s, const wb::Sde& gbm, double x0, double T
     return out;
 }
 
-// The mean of v over group g of consecutive paths, [g·per, (g + 1)·per).
+// The mean of v (n ≥ (g + 1)·per) over group g of consecutive paths, [g·per, (g + 1)·per).
 double group_mean(const wb::Vec& v, std::size_t g, std::size_t per) {
     double m = 0.0;
     for (std::size_t i = g * per; i < (g + 1) * per; ++i) m += v(i);
@@ -161,6 +162,7 @@ double group_mean(const wb::Vec& v, std::size_t g, std::size_t per) {
 // log(2Φ(−z)), the log of a two-sided normal tail, without underflow.
 double log_two_tail(double z) { return wb::Ln2 + wb::log_normal_cdf(-z); }
 
+// The legend of a fitted slope with its 95% half-width, "what: slope 0.995 ± 0.003".
 std::string slope_label(const std::string& what, wb::Estimate slope) {
     return fmt::format("{}: slope {:.3f} ± {:.3f}", what, slope.value, wb::Z95 * slope.se);
 }
