@@ -341,9 +341,9 @@ int main(int argc, char** argv) {
             const OuKernel kt = reference_kernel(tt);
             const std::size_t m = 1500;
             const wb::Vec x0 = P0.sample_1d(s.rng(), m), z = s.rng().normal_vector(m);
-            const wb::Vec x_tt = kt.m * x0 + std::sqrt(kt.v) * z;  // (m) draws of x_t
-            wb::Vec cs = xt::empty<double>({m});
-            for (std::size_t i = 0; i < m; ++i) cs(i) = ch13::conditional_score(x_tt(i), x0(i), kt);
+            const wb::Vec x_t = kt.m * x0 + std::sqrt(kt.v) * z;  // (m) draws of x_t
+            wb::Vec cs = xt::empty<double>({m});                   // (m) their conditional scores
+            for (std::size_t i = 0; i < m; ++i) cs(i) = ch13::conditional_score(x_t(i), x0(i), kt);
             const wb::Vec gx = wb::to_vec(wb::linspace(-3.5, 3.5, 300));
             wb::Vec gs = xt::empty<double>({gx.size()});
             for (std::size_t i = 0; i < gx.size(); ++i) gs(i) = ch13::marginal_score(gx(i), P0, kt);
@@ -354,7 +354,7 @@ int main(int argc, char** argv) {
                 .ylabel("score")
                 .xrange(-3.5, 3.5)
                 .yrange(-lim, lim)
-                .points(x_tt, cs, "conditional ∇log p(x_t | x_0)", Conditional)
+                .points(x_t, cs, "conditional ∇log p(x_t | x_0)", Conditional)
                 .id(fmt::format("conditional_t{}", panel))
                 .line(gx, gs, "marginal ∇log p_t", Exact)
                 .id(fmt::format("marginal_t{}", panel))
@@ -409,9 +409,14 @@ int main(int argc, char** argv) {
             c(i) = ch13::conditional_score(x_t(i), x0(i), k);
             g(i) = ch13::marginal_score(x_t(i), P0, k);
         }
-        // s_φ(x) = φ0 + φ1 x + φ2 tanh(2x): linear in φ, nonlinear in x.
-        const std::vector<std::array<double, 3>> phis = {{0.0, -1.0, 0.0}, {0.3, -0.5, -1.2}, {-0.2, -2.0, 1.5}};
-        auto model = [](const std::array<double, 3>& p, double x) { return p[0] + p[1] * x + p[2] * std::tanh(2 * x); };
+        // s_φ(x) = φᵀ f(x) = φ0 + φ1 x + φ2 tanh(2x): linear in φ (3), nonlinear in x.
+        using Phi = std::array<double, 3>;
+        auto features = [](double x) { return Phi{1.0, x, std::tanh(2 * x)}; };  // f(x) = ∂s_φ/∂φ, (3)
+        auto model = [&](const Phi& phi, double x) {
+            const Phi f = features(x);
+            return phi[0] * f[0] + phi[1] * f[1] + phi[2] * f[2];
+        };
+        const std::vector<Phi> phis = {{0.0, -1.0, 0.0}, {0.3, -0.5, -1.2}, {-0.2, -2.0, 1.5}};
         std::vector<wb::Vec> diffs, dropped;  // per model: (n) per-sample loss differences
         for (std::size_t a = 0; a < phis.size(); ++a) {
             wb::Vec d = xt::empty<double>({n}), dd = xt::empty<double>({n});
@@ -436,19 +441,17 @@ int main(int argc, char** argv) {
                                 wb::paired_difference(dropped[1], dropped[2]), 0.0, {.scale = Ct});
 
         // Gradients in φ: per sample, ∂ℓ_cond − ∂ℓ_marg = 2(g − c) ∂s/∂φ, whose mean is 0.
-        const auto& p = phis[1];
-        const char* names[] = {"φ0", "φ1", "φ2"};
-        for (int j = 0; j < 3; ++j) {
-            wb::Vec gc = xt::empty<double>({n}), gm = xt::empty<double>({n});
+        const Phi& phi = phis[1];
+        for (std::size_t j = 0; j < phi.size(); ++j) {
+            wb::Vec gc = xt::empty<double>({n}), gm = xt::empty<double>({n});  // (n) per-sample ∂ℓ/∂φ_j
             for (std::size_t i = 0; i < n; ++i) {
-                const double f = j == 0 ? 1.0 : j == 1 ? x_t(i) : std::tanh(2 * x_t(i));  // ∂s_φ/∂φ_j
-                const double sv = model(p, x_t(i));
+                const double sv = model(phi, x_t(i)), f = features(x_t(i))[j];
                 gc(i) = 2 * (sv - c(i)) * f;
                 gm(i) = 2 * (sv - g(i)) * f;
             }
             const auto em = wb::mean_se(gm);
-            s.monte_carlo(fmt::format("∂L_cond/∂{} = ∂L_marg/∂{}", names[j], names[j]), wb::paired_difference(gc, gm),
-                          0.0, {.scale = std::max(std::fabs(em.value), 1.0)});
+            s.monte_carlo(fmt::format("∂L_cond/∂φ{} = ∂L_marg/∂φ{}", j, j), wb::paired_difference(gc, gm), 0.0,
+                          {.scale = std::max(std::fabs(em.value), 1.0)});
         }
 
         // The exercise's estimator of C_t against the exact value, and the Gaussian closed form.

@@ -57,22 +57,22 @@ TanhFeatures::Row TanhFeatures::at(double x) {
     Row f{};
     f[0] = 1.0;
     f[1] = x;
-    for (std::size_t j = 0; j < centres.size(); ++j) f[2 + j] = std::tanh(x - centres[j]);
+    for (std::size_t j = 0; j < Centres.size(); ++j) f[2 + j] = std::tanh(x - Centres[j]);
     return f;
 }
 
 double TanhFeatures::value(const wb::Vec& phi, double x) {
     const Row f = at(x);
     double s = 0.0;
-    for (std::size_t a = 0; a < size; ++a) s += phi(a) * f[a];
+    for (std::size_t a = 0; a < Size; ++a) s += phi(a) * f[a];
     return s;
 }
 
 wb::Vec TanhFeatures::project(const std::function<double(double)>& g, const wb::GaussianMixture& p) {
     const auto [lo, hi] = support(p);
-    wb::Mat A = xt::zeros<double>({size, size});
-    wb::Vec b = xt::zeros<double>({size});
-    for (std::size_t a = 0; a < size; ++a) {
+    wb::Mat A = xt::zeros<double>({Size, Size});
+    wb::Vec b = xt::zeros<double>({Size});
+    for (std::size_t a = 0; a < Size; ++a) {
         b(a) = wb::simpson([&](double x) { return at(x)[a] * g(x) * p.density(x); }, lo, hi, Intervals);
         for (std::size_t c = 0; c <= a; ++c)
             A(a, c) = A(c, a) =
@@ -82,14 +82,14 @@ wb::Vec TanhFeatures::project(const std::function<double(double)>& g, const wb::
 }
 
 wb::Vec TanhFeatures::least_squares(const wb::Vec& x, const wb::Vec& y) {
-    if (x.size() != y.size() || x.size() < size) throw std::invalid_argument("least_squares: need n >= F paired values");
-    wb::Mat G = xt::zeros<double>({size, size});  // Σ f fᵀ
-    wb::Vec h = xt::zeros<double>({size});        // Σ f y
+    if (x.size() != y.size() || x.size() < Size) throw std::invalid_argument("least_squares: need n >= F paired values");
+    wb::Mat G = xt::zeros<double>({Size, Size});  // Σ f fᵀ
+    wb::Vec h = xt::zeros<double>({Size});        // Σ f y
     for (std::size_t i = 0; i < x.size(); ++i) {
         const Row f = at(x(i));
-        for (std::size_t a = 0; a < size; ++a) {
+        for (std::size_t a = 0; a < Size; ++a) {
             h(a) += f[a] * y(i);
-            for (std::size_t c = 0; c < size; ++c) G(a, c) += f[a] * f[c];
+            for (std::size_t c = 0; c < Size; ++c) G(a, c) += f[a] * f[c];
         }
     }
     return xt::linalg::solve(G, h);

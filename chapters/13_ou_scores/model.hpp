@@ -30,10 +30,11 @@ double ct_exact(const wb::LinearSde& sde, const wb::GaussianMixture& p0, double 
 // The score model of §7, linear in φ (F = 7 parameters):
 //   s_φ(x) = φ_0 + φ_1 x + Σ_{j<5} φ_{j+2} tanh(x − c_j),   c_j ∈ {−2, −1, 0, 1, 2}.
 struct TanhFeatures {
-    static constexpr std::array<double, 5> centres{-2.0, -1.0, 0.0, 1.0, 2.0};
-    static constexpr std::size_t size = 2 + centres.size();  // F
-    using Row = std::array<double, size>;                     // f(x), (F)
+    static constexpr std::array<double, 5> Centres{-2.0, -1.0, 0.0, 1.0, 2.0};
+    static constexpr std::size_t Size = 2 + Centres.size();  // F
+    using Row = std::array<double, Size>;                     // f(x), (F)
 
+    // The features f(x) = (1, x, tanh(x − c_0), …, tanh(x − c_4)), (F).
     static Row at(double x);
     // s_φ(x) = φᵀ f(x); phi (F).
     static double value(const wb::Vec& phi, double x);

@@ -21,9 +21,9 @@ do for [pass = 1:2] {
   set ylabel "X_t"
   set key bottom right
   set yrange [-8:8]
-  plot "data/cubic_paths/1-1.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "explodes under EM", \
-       "data/cubic_paths/1-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" notitle, \
-       "data/cubic_paths/1-3.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" notitle, \
+  plot "data/cubic_paths/1-1.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" title "explodes under EM", \
+       "data/cubic_paths/1-2.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" notitle, \
+       "data/cubic_paths/1-3.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" notitle, \
        "data/cubic_paths/1-4.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "does not", \
        "data/cubic_paths/1-5.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
        "data/cubic_paths/1-6.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
@@ -38,14 +38,14 @@ do for [pass = 1:2] {
   set ylabel "X_t"
   set key bottom right
   set yrange [-8:8]
-  plot "data/cubic_paths/2-1.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "explodes under EM", \
-       "data/cubic_paths/2-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" notitle, \
-       "data/cubic_paths/2-3.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" notitle, \
-       "data/cubic_paths/2-4.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "does not", \
-       "data/cubic_paths/2-5.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
-       "data/cubic_paths/2-6.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
-       "data/cubic_paths/2-7.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
-       "data/cubic_paths/2-8.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle
+  plot "data/cubic_paths/2-1.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" title "explodes under EM", \
+       "data/cubic_paths/2-2.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" notitle, \
+       "data/cubic_paths/2-3.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" notitle, \
+       "data/cubic_paths/2-4.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "does not", \
+       "data/cubic_paths/2-5.csv" using 1:2 with lines lw 2 lc rgb "#009E73" notitle, \
+       "data/cubic_paths/2-6.csv" using 1:2 with lines lw 2 lc rgb "#009E73" notitle, \
+       "data/cubic_paths/2-7.csv" using 1:2 with lines lw 2 lc rgb "#009E73" notitle, \
+       "data/cubic_paths/2-8.csv" using 1:2 with lines lw 2 lc rgb "#009E73" notitle
   unset multiplot
   set output
 }

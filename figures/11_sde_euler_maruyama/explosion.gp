@@ -21,7 +21,7 @@ do for [pass = 1:2] {
   set ylabel "fraction"
   set key top left
   set logscale y; set format y "10^{%T}"
-  set yrange [1e-05:3]
+  set yrange [1e-05:30]
   plot "data/explosion/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "s_0 = 0.5", \
        "data/explosion/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" notitle, \
        "data/explosion/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "s_0 = 1", \

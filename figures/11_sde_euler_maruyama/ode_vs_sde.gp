@@ -26,7 +26,7 @@ do for [pass = 1:2] {
        "data/ode_vs_sde/1-4.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
        "data/ode_vs_sde/1-5.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
        "data/ode_vs_sde/1-6.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
-       "data/ode_vs_sde/1-7.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "Euler (g dropped)"
+       "data/ode_vs_sde/1-7.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "Euler (g dropped)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -36,7 +36,7 @@ do for [pass = 1:2] {
   set ylabel "density"
   set key top right
   plot "data/ode_vs_sde/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "Euler–Maruyama", \
-       "data/ode_vs_sde/2-2.csv" using 1:2 with fsteps lw 2 lc rgb "#D55E00" title "Euler (g dropped)", \
+       "data/ode_vs_sde/2-2.csv" using 1:2 with fsteps lw 2 lc rgb "#CC79A7" title "Euler (g dropped)", \
        "data/ode_vs_sde/2-3.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "exact law of X_T"
   unset multiplot
   set output

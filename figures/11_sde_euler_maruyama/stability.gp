@@ -23,25 +23,25 @@ do for [pass = 1:2] {
   set xrange [-3:1]
   set yrange [-1.6:1.6]
   set size ratio -1
-  plot "data/stability/1-1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "stable", \
-       "data/stability/1-2.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" notitle, \
-       "data/stability/1-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "hλ = −1.5, −2.5 (checked)", \
-       "data/stability/1-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" notitle
+  plot "data/stability/1-1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#CC79A7" title "Euler stable", \
+       "data/stability/1-2.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" notitle, \
+       "data/stability/1-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#E69F00" title "hλ = −1.5, −2.5 (checked)", \
+       "data/stability/1-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#E69F00" notitle
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
-  set title "mean square: dX = λX dt + μX dW"
+  set title "mean-square stable regions of dX = λX dt + μX dW"
   set xlabel "hλ"
   set ylabel "hμ^2"
   set key top right
-  set xrange [-2.5:0.3]
-  set yrange [0:2]
-  plot "data/stability/2-1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#009E73" title "SDE stable: 2λ + μ^2 < 0", \
+  set xrange [-2.5:1.5]
+  set yrange [0:3]
+  plot "data/stability/2-1.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#000000" title "SDE stable: 2λ + μ^2 < 0", \
        "data/stability/2-2.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" title "EM stable: |1 + hλ|^2 + hμ^2 < 1", \
-       "data/stability/2-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "λ = −3, μ^2 = 3 as h grows", \
-       "data/stability/2-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "h = 1/4, 1/2 (checked)", \
-       "data/stability/2-5.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" notitle
+       "data/stability/2-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "λ = −3, μ^2 = 3, h grows", \
+       "data/stability/2-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#E69F00" title "h = 1/4, 1/2 (checked)", \
+       "data/stability/2-5.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#E69F00" notitle
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -50,9 +50,9 @@ do for [pass = 1:2] {
   set xlabel "step h"
   set ylabel "factor"
   set key top left
-  plot "data/stability/3-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "|1 + hλ|^2 + hμ^2", \
+  plot "data/stability/3-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "EM: |1 + hλ|^2 + hμ^2", \
        "data/stability/3-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "stability boundary", \
-       "data/stability/3-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "simulated (95% bars)"
+       "data/stability/3-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "EM simulated (95% bars)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -60,12 +60,13 @@ do for [pass = 1:2] {
   set title "E X_n^2 against t_n = nh"
   set xlabel "t"
   set ylabel "E X^2"
-  set key bottom left
+  set key top right
   set logscale y; set format y "10^{%T}"
+  set yrange [0.0001:10000]
   plot "data/stability/4-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "EM, h = 0.25: exact recursion", \
        "data/stability/4-2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "EM, h = 0.25: simulated", \
-       "data/stability/4-3.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "EM, h = 0.5: exact recursion", \
-       "data/stability/4-4.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "EM, h = 0.5: simulated", \
+       "data/stability/4-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "EM, h = 0.5: exact recursion", \
+       "data/stability/4-4.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "EM, h = 0.5: simulated", \
        "data/stability/4-5.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "SDE: e^{(2λ+μ^2)t}"
   unset multiplot
   set output
