@@ -39,6 +39,7 @@ variant that the same check must reject.
 #include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xtensor.hpp>
 
+#include "model.hpp"
 #include "score_matching.hpp"
 #include "wb/chapter.hpp"
 #include "wb/gauss.hpp"
@@ -49,11 +50,28 @@ namespace {
 
 using ch09::Slice;
 using ch09::TanhScore;
-using Vec = xt::xtensor<double, 1>;
-using Mat = xt::xtensor<double, 2>;
+using ch09::dsm_quad;
+using ch09::excess;
+using ch09::fisher_quad;
+using ch09::fisher_quad_weighted;
+using ch09::Fitter;
+using ch09::grid_model;
+using ch09::minimiser;
+using ch09::Quad;
+using ch09::rbf_dir;
+using ch09::rbf_jacobian;
+using ch09::rbf_score;
+using ch09::RbfScore;
+using ch09::rel_error;
+using wb::Mat;
+using wb::Vec;
 constexpr Slice AllSlices[] = {Slice::Gaussian, Slice::Rademacher, Slice::Sphere};
 
 double dbl(std::size_t n) { return static_cast<double>(n); }
+
+// One colour per method across the chapter's figures: SSM by its law of v, then ISM and DSM.
+int colour_of(Slice k) { return k == Slice::Gaussian ? 0 : k == Slice::Rademacher ? 1 : 2; }
+constexpr int IsmColour = 3, DsmColour = 4;
 
 // ---- The data and the model ------------------------------------------------------
 
@@ -127,239 +145,6 @@ Mat directions(Slice kind, std::size_t n, std::size_t d, wb::Rng& rng) {
     return rng.sphere_matrix(n, d);
 }
 
-// ---- A model linear in its parameters: Gaussian RBF energy -------------------------
-// s_θ(x) = Σ_k α_k ∇φ_k(x) − β x,  φ_k(x) = exp(−‖x − c_k‖²/(2ℓ²)),  θ = (α_1..α_K, β).
-// It is the gradient of log p̃_θ = Σ α_k φ_k − β‖x‖²/2, so s_θ(x) = G(x) θ with G (d, K+1),
-// and every score matching objective is a quadratic form ½θᵀAθ + bᵀθ in θ.
-struct RbfScore {
-    std::size_t d = 0, K = 0;
-    std::vector<double> c;  // centres, (K, d)
-    double ell = 1.0;
-    std::size_t P() const { return K + 1; }
-};
-
-// What the objectives need from the model at one point x.
-struct RbfAt {
-    std::vector<double> x, G, phi, r, div;  // x (d); G (d, P); φ (K); r = x − c_k (K, d); ∇·G_p (P)
-};
-
-void rbf_at(const RbfScore& m, const double* x, RbfAt& w) {
-    const std::size_t d = m.d, K = m.K, P = m.P();
-    const double il2 = 1.0 / (m.ell * m.ell);
-    w.x.assign(x, x + d);
-    w.G.assign(d * P, 0.0);
-    w.phi.assign(K, 0.0);
-    w.r.assign(K * d, 0.0);
-    w.div.assign(P, 0.0);
-    for (std::size_t k = 0; k < K; ++k) {
-        double r2 = 0;
-        for (std::size_t i = 0; i < d; ++i) {
-            w.r[k * d + i] = x[i] - m.c[k * d + i];
-            r2 += w.r[k * d + i] * w.r[k * d + i];
-        }
-        const double phi = std::exp(-0.5 * r2 * il2);
-        w.phi[k] = phi;
-        for (std::size_t i = 0; i < d; ++i) w.G[i * P + k] = -phi * w.r[k * d + i] * il2;  // ∇φ_k
-        w.div[k] = phi * (r2 * il2 * il2 - dbl(d) * il2);                                  // Δφ_k
-    }
-    for (std::size_t i = 0; i < d; ++i) w.G[i * P + K] = -x[i];
-    w.div[K] = -dbl(d);
-}
-
-// For a direction v: u = G(x)ᵀv (so vᵀs_θ = uᵀθ) and q_p = vᵀ∇ₓ(vᵀG_p) = vᵀH_p v.
-void rbf_dir(const RbfScore& m, const RbfAt& w, const double* v, double* u, double* q) {
-    const std::size_t d = m.d, K = m.K;
-    const double il2 = 1.0 / (m.ell * m.ell);
-    double vv = 0, vx = 0;
-    for (std::size_t i = 0; i < d; ++i) {
-        vv += v[i] * v[i];
-        vx += v[i] * w.x[i];
-    }
-    for (std::size_t k = 0; k < K; ++k) {
-        double vr = 0;
-        for (std::size_t i = 0; i < d; ++i) vr += v[i] * w.r[k * d + i];
-        u[k] = -w.phi[k] * vr * il2;
-        q[k] = w.phi[k] * (vr * vr * il2 * il2 - vv * il2);
-    }
-    u[K] = -vx;
-    q[K] = -vv;
-}
-
-// The Jacobian ∇ₓs_θ(x) = Σ α_k H_k − β I, (d, d), symmetric.
-Mat rbf_jacobian(const RbfScore& m, const RbfAt& w, const std::vector<double>& theta) {
-    const std::size_t d = m.d;
-    const double il2 = 1.0 / (m.ell * m.ell);
-    Mat J = xt::zeros<double>({d, d});
-    for (std::size_t k = 0; k < m.K; ++k) {
-        const double a = theta[k] * w.phi[k];
-        for (std::size_t i = 0; i < d; ++i) {
-            for (std::size_t j = 0; j < d; ++j) J(i, j) += a * w.r[k * d + i] * w.r[k * d + j] * il2 * il2;
-            J(i, i) -= a * il2;
-        }
-    }
-    for (std::size_t i = 0; i < d; ++i) J(i, i) -= theta[m.K];
-    return J;
-}
-
-// A quadratic objective L(θ) = ½θᵀAθ + bᵀθ (+ θ-free terms), accumulated as a mean over samples.
-struct Quad {
-    std::size_t P = 0;
-    std::vector<double> A, b;
-    double n = 0;
-    explicit Quad(std::size_t p = 0) : P(p), A(p * p, 0.0), b(p, 0.0) {}
-    void add_matrix(const std::vector<double>& M) {
-        for (std::size_t e = 0; e < P * P; ++e) A[e] += M[e];
-    }
-    void add_outer(const double* u, double wgt = 1.0) {
-        for (std::size_t a = 0; a < P; ++a)
-            for (std::size_t c = 0; c < P; ++c) A[a * P + c] += wgt * u[a] * u[c];
-    }
-    void add_linear(const double* c, double wgt = 1.0) {
-        for (std::size_t a = 0; a < P; ++a) b[a] += wgt * c[a];
-    }
-};
-
-// GᵀG for G (d, P).
-void gram(const std::vector<double>& G, std::size_t d, std::size_t P, std::vector<double>& M) {
-    M.assign(P * P, 0.0);
-    for (std::size_t i = 0; i < d; ++i)
-        for (std::size_t a = 0; a < P; ++a) {
-            const double ga = G[i * P + a];
-            for (std::size_t c = 0; c < P; ++c) M[a * P + c] += ga * G[i * P + c];
-        }
-}
-
-// argmin θ = −(A + εI)⁻¹ b, with a tiny ridge ε = 1e-8 tr(A)/P against round-off.
-std::vector<double> minimiser(const Quad& q) {
-    const std::size_t P = q.P;
-    Mat A = xt::zeros<double>({P, P});
-    Vec rhs = xt::zeros<double>({P});
-    double tr = 0;
-    for (std::size_t a = 0; a < P; ++a) {
-        for (std::size_t c = 0; c < P; ++c) A(a, c) = q.A[a * P + c] / q.n;
-        rhs(a) = -q.b[a] / q.n;
-        tr += A(a, a);
-    }
-    for (std::size_t a = 0; a < P; ++a) A(a, a) += 1e-8 * tr / dbl(P);
-    const Vec th = xt::linalg::solve(A, rhs);
-    return {th.begin(), th.end()};
-}
-
-// ½(θ − θ*)ᵀA(θ − θ*): the excess Fisher divergence when q is the Fisher quadratic.
-double excess(const Quad& fisher, const std::vector<double>& th, const std::vector<double>& star) {
-    double e = 0;
-    for (std::size_t a = 0; a < fisher.P; ++a)
-        for (std::size_t c = 0; c < fisher.P; ++c)
-            e += 0.5 * (th[a] - star[a]) * fisher.A[a * fisher.P + c] / fisher.n * (th[c] - star[c]);
-    return e;
-}
-double rel_error(const std::vector<double>& th, const std::vector<double>& star) {
-    double e = 0, s = 0;
-    for (std::size_t a = 0; a < th.size(); ++a) {
-        e += (th[a] - star[a]) * (th[a] - star[a]);
-        s += star[a] * star[a];
-    }
-    return std::sqrt(e / s);
-}
-
-// The estimators compared. Each adds one sample x (with its directions V, m rows, or
-// noise z) to its quadratic:
-//   Fisher  ½E‖Gθ − ∇log p‖²            A += GᵀG,               b −= Gᵀ∇log p
-//   ISM     E[½‖Gθ‖² + ∇·(Gθ)]           A += GᵀG,               b += ∇·G
-//   SSM     E[½(vᵀGθ)² + vᵀ∇(vᵀGθ)]      A += mean_v (Gᵀv)(Gᵀv)ᵀ, b += mean_v q_v
-//   SSM-VR  E[½‖Gθ‖² + vᵀ∇(vᵀGθ)]        A += GᵀG,               b += mean_v q_v
-//   DSM     ½E‖G(x̃)θ + z/σ‖²             A += G(x̃)ᵀG(x̃),         b += G(x̃)ᵀz/σ
-struct Fitter {
-    const RbfScore& m;
-    RbfAt w;
-    std::vector<double> GG, u, q, qbar;
-    explicit Fitter(const RbfScore& model) : m(model) {}
-
-    // The model's pieces at x: G(x), GᵀG, the divergences of G's columns.
-    void at(const double* x) {
-        rbf_at(m, x, w);
-        gram(w.G, m.d, m.P(), GG);
-    }
-    void add_ism(Quad& f) const {
-        f.add_matrix(GG);
-        f.add_linear(w.div.data());
-        f.n += 1;
-    }
-    // SSM and SSM-VR with the nv directions in rows row0 .. row0 + nv − 1 of V.
-    void add_sliced(const Mat& V, std::size_t row0, std::size_t nv, Quad* ssm, Quad* vr) {
-        const std::size_t P = m.P();
-        u.assign(P, 0.0);
-        q.assign(P, 0.0);
-        qbar.assign(P, 0.0);
-        for (std::size_t j = 0; j < nv; ++j) {
-            rbf_dir(m, w, &V(row0 + j, 0), u.data(), q.data());
-            if (ssm) ssm->add_outer(u.data(), 1.0 / dbl(nv));
-            for (std::size_t a = 0; a < P; ++a) qbar[a] += q[a] / dbl(nv);
-        }
-        if (ssm) {
-            ssm->add_linear(qbar.data());
-            ssm->n += 1;
-        }
-        if (vr) {
-            vr->add_matrix(GG);
-            vr->add_linear(qbar.data());
-            vr->n += 1;
-        }
-    }
-    // The Fisher divergence to a known score g at the current point.
-    void add_fisher(const double* g, Quad& f) const {
-        f.add_matrix(GG);
-        for (std::size_t a = 0; a < m.P(); ++a)
-            for (std::size_t i = 0; i < m.d; ++i) f.b[a] -= w.G[i * m.P() + a] * g[i];
-        f.n += 1;
-    }
-    // DSM at the current point x̃ = x + σz.
-    void add_dsm(const double* z, double sigma, Quad& f) const {
-        f.add_matrix(GG);
-        for (std::size_t a = 0; a < m.P(); ++a)
-            for (std::size_t i = 0; i < m.d; ++i) f.b[a] += w.G[i * m.P() + a] * z[i] / sigma;
-        f.n += 1;
-    }
-};
-
-Quad fisher_quad(const RbfScore& m, const Mat& X, const Mat& S) {
-    Fitter f(m);
-    Quad q(m.P());
-    for (std::size_t r = 0; r < X.shape(0); ++r) {
-        f.at(&X(r, 0));
-        f.add_fisher(&S(r, 0), q);
-    }
-    return q;
-}
-// The Fisher quadratic with weights: Σ_r w_r ½‖G(x_r)θ − g_r‖², for X, S (n, d) and w (n), as a
-// quadrature of ∫ p ½‖s_θ − g‖² dx when w_r = p(x_r)·(cell area). Points with negligible weight are skipped.
-Quad fisher_quad_weighted(const RbfScore& m, const Mat& X, const Mat& S, const Vec& w) {
-    Fitter f(m);
-    Quad q(m.P()), one(m.P());
-    const double wmax = xt::amax(w)();
-    for (std::size_t r = 0; r < X.shape(0); ++r) {
-        if (w(r) < 1e-14 * wmax) continue;
-        f.at(&X(r, 0));
-        one = Quad(m.P());
-        f.add_fisher(&S(r, 0), one);
-        for (std::size_t e = 0; e < one.A.size(); ++e) q.A[e] += w(r) * one.A[e];
-        for (std::size_t e = 0; e < one.b.size(); ++e) q.b[e] += w(r) * one.b[e];
-    }
-    q.n = 1.0;
-    return q;
-}
-Quad dsm_quad(const RbfScore& m, const Mat& X, const Mat& Z, double sigma) {
-    Fitter f(m);
-    Quad q(m.P());
-    std::vector<double> xn(m.d);
-    for (std::size_t r = 0; r < X.shape(0); ++r) {
-        for (std::size_t i = 0; i < m.d; ++i) xn[i] = X(r, i) + sigma * Z(r, i);
-        f.at(xn.data());
-        f.add_dsm(&Z(r, 0), sigma, q);
-    }
-    return q;
-}
-
 // Hutchinson's closed forms need tr A, ‖A_s‖²_F, Σ A_ii² (and ‖A‖_F as a scale).
 struct Forms {
     double tr = 0, fs = 0, diag2 = 0, fro = 0;
@@ -425,27 +210,6 @@ Mat test_matrix(int fam, std::size_t d, wb::Rng& rng) {
         for (std::size_t i = 0; i < d; ++i) A(i, i) = rng.uniform(-2.0, 3.0);
     }
     return A;
-}
-
-// s_θ(x) = G(x)θ at one point.
-void rbf_score(const RbfScore& m, const std::vector<double>& theta, const double* x, double* s) {
-    RbfAt w;
-    rbf_at(m, x, w);
-    for (std::size_t i = 0; i < m.d; ++i) {
-        s[i] = 0;
-        for (std::size_t a = 0; a < m.P(); ++a) s[i] += w.G[i * m.P() + a] * theta[a];
-    }
-}
-
-// RBF centres on a 4×4 grid over [−3, 3]², ℓ = 1.2: the 2-D model of the comparisons.
-RbfScore grid_model() {
-    RbfScore m{2, 16, {}, 1.2};
-    for (int a = 0; a < 4; ++a)
-        for (int b = 0; b < 4; ++b) {
-            m.c.push_back(-3.0 + 2.0 * a);
-            m.c.push_back(-3.0 + 2.0 * b);
-        }
-    return m;
 }
 
 // Midpoint rule on [−7, 7]²: the k² cell centres (rows (x₁, x₂), x₁ fastest) and the cell area.
@@ -1211,7 +975,11 @@ int main(int argc, char** argv) {
                 std::vector<Quad> Q(7, Quad(P));
                 for (std::size_t r = 0; r < n_fit; ++r) {
                     fit.at(&Xf(r, 0));
-                    for (std::size_t k = 0; k < 3; ++k) fit.add_sliced(V[k], r, 1, &Q[k], &Q[3 + k]);
+                    for (std::size_t k = 0; k < 3; ++k) {
+                        const Fitter::Sliced t = fit.sliced(V[k], r, 1);
+                        fit.add_ssm(t, Q[k]);
+                        fit.add_ssm_vr(t, Q[3 + k]);
+                    }
                     fit.add_ism(Q[6]);
                 }
                 for (std::size_t k = 0; k < 7; ++k) err[k].add(rel_error(minimiser(Q[k]), star));
@@ -1247,7 +1015,7 @@ int main(int argc, char** argv) {
         auto& b = fig.panel(1).title("relative error ‖θ̂ − θ*‖/‖θ*‖, n = " + std::to_string(n_fit)).xlabel("dimension d")
                       .ylabel("relative parameter error").logx().logy().xrange(1, 50).key("bottom left");
         for (std::size_t k = 0; k < 7; ++k) {
-            const int col = static_cast<int>(k % 3) + (k == 6 ? 3 : 0);
+            const int col = k == 6 ? IsmColour : colour_of(AllSlices[k % 3]);
             if (k < 3) {
                 a.linepoints(ds, gv[k], names[k], col);
                 b.errorbars(ds, perr[k], perr_se[k], "", col).line(ds, perr[k], names[k], col);
@@ -1312,8 +1080,10 @@ int main(int argc, char** argv) {
             for (std::size_t r = 0, i = 0; r < n_max; ++r) {
                 fit.at(&X(r, 0));
                 fit.add_ism(Q[0]);
-                fit.add_sliced(VR, r, 1, &Q[1], &Q[2]);
-                fit.add_sliced(VG, r, 1, &Q[3], nullptr);
+                const Fitter::Sliced tr = fit.sliced(VR, r, 1);
+                fit.add_ssm(tr, Q[1]);
+                fit.add_ssm_vr(tr, Q[2]);
+                fit.add_ssm(fit.sliced(VG, r, 1), Q[3]);
                 for (std::size_t k = 0; k < 2; ++k) {
                     const double sigma = k == 0 ? 0.1 : 0.3;
                     for (std::size_t j = 0; j < 2; ++j) xn[j] = X(r, j) + sigma * Z(r, j);
@@ -1373,8 +1143,10 @@ int main(int argc, char** argv) {
                 std::vector<Quad> Q(4, Quad(P));
                 for (std::size_t r = 0; r < n_m; ++r) {
                     fit.at(&X(r, 0));
-                    fit.add_sliced(VG, r * mmax, ms[i], &Q[0], nullptr);
-                    fit.add_sliced(VR, r * mmax, ms[i], &Q[1], &Q[2]);
+                    fit.add_ssm(fit.sliced(VG, r * mmax, ms[i]), Q[0]);
+                    const Fitter::Sliced tr = fit.sliced(VR, r * mmax, ms[i]);
+                    fit.add_ssm(tr, Q[1]);
+                    fit.add_ssm_vr(tr, Q[2]);
                     fit.add_ism(Q[3]);
                 }
                 for (std::size_t k = 0; k < 4; ++k) me[i][k].add(rel_error(minimiser(Q[k]), star));
@@ -1397,16 +1169,26 @@ int main(int argc, char** argv) {
                       .key("bottom left");
         auto& b = fig.panel(1).title("excess Fisher divergence").xlabel("samples n").ylabel("J(θ̂) − J(θ*)").logx().logy()
                       .key("bottom left");
+        const int colours[] = {IsmColour, colour_of(Slice::Rademacher), colour_of(Slice::Rademacher),
+                               colour_of(Slice::Gaussian), DsmColour, DsmColour + 1};
         for (std::size_t k = 0; k < M; ++k) {
-            a.errorbars(nd, err[k], err_se[k], "", static_cast<int>(k)).line(nd, err[k], names[k], static_cast<int>(k));
-            b.linepoints(nd, exc[k], names[k], static_cast<int>(k));
+            a.errorbars(nd, err[k], err_se[k], "", colours[k]);
+            if (k == 2) {  // SSM-VR: dashed, in the colour of its law of v
+                a.dashed(nd, err[k], names[k], colours[k]);
+                b.dashed(nd, exc[k], names[k], colours[k]);
+            } else {
+                a.line(nd, err[k], names[k], colours[k]);
+                b.linepoints(nd, exc[k], names[k], colours[k]);
+            }
         }
         std::vector<double> md;
         for (std::size_t v : ms) md.push_back(dbl(v));
         auto& c = fig.panel(2).title("n = 500: projections per sample").xlabel("directions m per sample")
                       .ylabel("‖θ̂ − θ*‖/‖θ*‖").logx().logy().key("top right");
-        c.linepoints(md, merr[0], "SSM, Gaussian v", 3).linepoints(md, merr[1], "SSM, Rademacher v", 1)
-            .linepoints(md, merr[2], "SSM-VR, Rademacher v", 2).dashed(md, merr[3], "ISM (exact trace)", 0);
+        c.linepoints(md, merr[0], "SSM, Gaussian v", colour_of(Slice::Gaussian))
+            .linepoints(md, merr[1], "SSM, Rademacher v", colour_of(Slice::Rademacher))
+            .dashed(md, merr[2], "SSM-VR, Rademacher v", colour_of(Slice::Rademacher))
+            .dashed(md, merr[3], "ISM (exact trace)", IsmColour);
         s.save(fig);
     });
 
@@ -1432,7 +1214,7 @@ int main(int argc, char** argv) {
         Quad Qs(m.P());
         for (std::size_t r = 0; r < n; ++r) {
             fit.at(&X(r, 0));
-            fit.add_sliced(V, r, 1, &Qs, nullptr);
+            fit.add_ssm(fit.sliced(V, r, 1), Qs);
         }
         const Mat Gp = square_grid(13, -4, 4);
         std::vector<double> tx, ty, dx, dy;
@@ -1449,7 +1231,7 @@ int main(int argc, char** argv) {
             fig.panel(i).title(title).xlabel("x_1").ylabel("x_2").equal_aspect().xrange(-4.3, 4.3).yrange(-4.3, 4.3)
                 .key("bottom right")
                 .vectors(column(Gp, 0), column(Gp, 1), tx, ty, "true ∇log p", 7)
-                .vectors(column(Gp, 0), column(Gp, 1), dx, dy, "learned", i);
+                .vectors(column(Gp, 0), column(Gp, 1), dx, dy, "learned", i == 0 ? colour_of(Slice::Rademacher) : DsmColour);
         };
         draw(0, "SSM (Rademacher v, n = " + std::to_string(n) + ")", minimiser(Qs));
         int i = 1;
@@ -1539,9 +1321,9 @@ int main(int argc, char** argv) {
                            fit_se[mid], fit_mean[hi], fit_se[hi]));
         wb::Figure fig("dsm_bias", "DSM: excess Fisher divergence to ∇log p against σ");
         fig.panel().xlabel("noise level σ").ylabel("J(θ) − J(θ*)").logx().logy().key(wb::KeyPlace::Best)
-            .linepoints(sigmas, bias, "population minimiser θ*_σ (bias)", 0)
-            .errorbars(sigmas, fit_mean, fit_se, "", 1)
-            .line(sigmas, fit_mean, fmt::format("DSM fit on n = {} samples (mean of {})", n_dsm, reps), 1)
+            .linepoints(sigmas, bias, "population minimiser θ*_σ (bias)", 6)
+            .errorbars(sigmas, fit_mean, fit_se, "", DsmColour)
+            .line(sigmas, fit_mean, fmt::format("DSM fit on n = {} samples (mean of {})", n_dsm, reps), DsmColour)
             .dashed(sigmas, guide, "∝ σ⁴", 7);
         s.save(fig);
     });
@@ -1579,13 +1361,18 @@ int main(int argc, char** argv) {
       trade-off of the week 7 question, and the reason DSM over a range of $\sigma$ is what diffusion
       models train on (chapters 10 and 12).
 
-    **References.** A. Hyvärinen, *Estimation of non-normalized statistical models by score
-    matching*, JMLR 6, 695–709, 2005. Y. Song, S. Garg, J. Shi, S. Ermon, *Sliced score matching: a
-    scalable approach to density and score estimation*, UAI 2019. P. Vincent, *A connection between
-    score matching and denoising autoencoders*, Neural Computation 23(7), 1661–1674, 2011.
-    M. F. Hutchinson, *A stochastic estimator of the trace of the influence matrix for Laplacian
-    smoothing splines*, Communications in Statistics — Simulation and Computation 18(3), 1059–1076,
-    1989.
+    ## References
+
+    * M. F. Hutchinson (1989). A stochastic estimator of the trace of the influence matrix for
+      Laplacian smoothing splines. *Communications in Statistics — Simulation and Computation*
+      18(3), 1059–1076.
+    * A. Hyvärinen (2005). Estimation of non-normalized statistical models by score matching.
+      *Journal of Machine Learning Research* 6, 695–709.
+    * Y. Song, S. Garg, J. Shi, S. Ermon (2019). Sliced score matching: a scalable approach to
+      density and score estimation. *Proceedings of the 35th Conference on Uncertainty in
+      Artificial Intelligence (UAI 2019)*.
+    * P. Vincent (2011). A connection between score matching and denoising autoencoders.
+      *Neural Computation* 23(7), 1661–1674.
     */
     return ch.run(argc, argv);
 }
