@@ -833,7 +833,7 @@ int main(int argc, char** argv) {
         const std::size_t mf = s.size(300, 800);
         for (int fam = 0; fam < 3; ++fam) {
             auto& pan = fig.panel(fam).title(families[fam]).xlabel("dimension d").ylabel("Var[vᵀAv] / ‖A_s‖²_F").logx()
-                            .key(fam == 0 ? "bottom right" : "off");
+                            .key(fam == 0 ? wb::KeyPlace::Below : wb::KeyPlace::None);
             std::vector<double> ds;
             std::vector<std::vector<double>> cf(3), em(3), es(3);
             for (std::size_t d : {2u, 4u, 8u, 16u, 32u, 64u}) {
