@@ -110,7 +110,7 @@ struct SliceTerms {
     xt::xtensor<double, 1> proj, dir;
 };
 SliceTerms slice_terms(const TanhScore& s, const xt::xtensor<double, 2>& X, const xt::xtensor<double, 2>& V);
-// The SSM loss in seed 004's scaling, averaged over the rows:
+// The SSM loss in answer B's scaling (the written assignment on sliced score matching), averaged over the rows:
 //   L_SSM = mean_r [ ½ (v_rᵀ s(x_r))² + v_rᵀ ∇ₓ(v_rᵀ s)(x_r) ].
 double ssm_loss(const TanhScore& s, const xt::xtensor<double, 2>& X, const xt::xtensor<double, 2>& V);
 

@@ -19,12 +19,13 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "noise level σ"
   set ylabel "J(θ) − J(θ*)"
-  set key top left
+  set key below horizontal center
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/dsm_bias/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "population minimiser θ*_σ (bias)", \
-       "data/dsm_bias/1-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "DSM fit on n = 5000 samples", \
-       "data/dsm_bias/1-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "∝ σ⁴"
+  plot "data/dsm_bias/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#F0E442" title "population minimiser θ*_σ (bias)", \
+       "data/dsm_bias/1-2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#E69F00" notitle, \
+       "data/dsm_bias/1-3.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" title "DSM fit on n = 1000 samples (mean of 32)", \
+       "data/dsm_bias/1-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "∝ σ⁴"
   unset multiplot
   set output
 }

@@ -22,14 +22,14 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/estimators/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
-       "data/estimators/1-2.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "ISM", \
+  plot "data/estimators/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#CC79A7" notitle, \
+       "data/estimators/1-2.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "ISM", \
        "data/estimators/1-3.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
        "data/estimators/1-4.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "SSM, Rademacher v", \
-       "data/estimators/1-5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#009E73" notitle, \
-       "data/estimators/1-6.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
-       "data/estimators/1-7.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#CC79A7" notitle, \
-       "data/estimators/1-8.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "SSM, Gaussian v", \
+       "data/estimators/1-5.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" notitle, \
+       "data/estimators/1-6.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "SSM-VR, Rademacher v", \
+       "data/estimators/1-7.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" notitle, \
+       "data/estimators/1-8.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "SSM, Gaussian v", \
        "data/estimators/1-9.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#E69F00" notitle, \
        "data/estimators/1-10.csv" using 1:2 with lines lw 2 lc rgb "#E69F00" title "DSM σ = 0.1", \
        "data/estimators/1-11.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#56B4E9" notitle, \
@@ -44,10 +44,10 @@ do for [pass = 1:2] {
   set key bottom left
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/estimators/2-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "ISM", \
+  plot "data/estimators/2-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "ISM", \
        "data/estimators/2-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "SSM, Rademacher v", \
-       "data/estimators/2-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
-       "data/estimators/2-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "SSM, Gaussian v", \
+       "data/estimators/2-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "SSM-VR, Rademacher v", \
+       "data/estimators/2-4.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "SSM, Gaussian v", \
        "data/estimators/2-5.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#E69F00" title "DSM σ = 0.1", \
        "data/estimators/2-6.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#56B4E9" title "DSM σ = 0.3"
   reset
@@ -60,10 +60,10 @@ do for [pass = 1:2] {
   set key top right
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
-  plot "data/estimators/3-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "SSM, Gaussian v", \
+  plot "data/estimators/3-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "SSM, Gaussian v", \
        "data/estimators/3-2.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "SSM, Rademacher v", \
-       "data/estimators/3-3.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "SSM-VR, Rademacher v", \
-       "data/estimators/3-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#0072B2" title "ISM (exact trace)"
+       "data/estimators/3-3.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "SSM-VR, Rademacher v", \
+       "data/estimators/3-4.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#CC79A7" title "ISM (exact trace)"
   unset multiplot
   set output
 }

@@ -16,10 +16,10 @@ do for [pass = 1:2] {
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
-  set title "random"
+  set title "off-diagonal"
   set xlabel "dimension d"
   set ylabel "Var[vᵀAv] / ‖A_s‖²_F"
-  set key bottom right
+  set key below horizontal center
   set logscale x; set format x "10^{%T}"
   plot "data/hutchinson_variance/1-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "Gaussian (closed form)", \
        "data/hutchinson_variance/1-2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Gaussian (simulated)", \
@@ -31,7 +31,7 @@ do for [pass = 1:2] {
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
-  set title "near diagonal"
+  set title "near identity"
   set xlabel "dimension d"
   set ylabel "Var[vᵀAv] / ‖A_s‖²_F"
   set key off
@@ -46,7 +46,7 @@ do for [pass = 1:2] {
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
   set border 3 lw 1; set tics nomirror out; set key box opaque samplen 2
-  set title "near identity"
+  set title "near diagonal"
   set xlabel "dimension d"
   set ylabel "Var[vᵀAv] / ‖A_s‖²_F"
   set key off

@@ -21,7 +21,7 @@ do for [pass = 1:2] {
   set ylabel "objective − its minimum"
   set key below
   plot "data/objectives/1-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "Fisher divergence J", \
-       "data/objectives/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "L_{SSM} (seed 004; seed 002 is twice it)", \
+       "data/objectives/1-2.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "L_{SSM} (answer B; answer A is twice it)", \
        "data/objectives/1-3.csv" using 1:2 with lines lw 2 lc rgb "#56B4E9" title "E[(vᵀs)² + vᵀ∇(vᵀs)]: factor 2 lost"
   unset multiplot
   set output

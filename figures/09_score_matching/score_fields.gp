@@ -24,7 +24,7 @@ do for [pass = 1:2] {
   set yrange [-4.3:4.3]
   set size ratio -1
   plot "data/score_fields/1-1.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#000000" title "true ∇log p", \
-       "data/score_fields/1-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#0072B2" title "learned"
+       "data/score_fields/1-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#D55E00" title "learned"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -37,7 +37,7 @@ do for [pass = 1:2] {
   set yrange [-4.3:4.3]
   set size ratio -1
   plot "data/score_fields/2-1.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#000000" title "true ∇log p", \
-       "data/score_fields/2-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#D55E00" title "learned"
+       "data/score_fields/2-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#E69F00" title "learned"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -50,7 +50,7 @@ do for [pass = 1:2] {
   set yrange [-4.3:4.3]
   set size ratio -1
   plot "data/score_fields/3-1.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#000000" title "true ∇log p", \
-       "data/score_fields/3-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#009E73" title "learned"
+       "data/score_fields/3-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#E69F00" title "learned"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -63,7 +63,7 @@ do for [pass = 1:2] {
   set yrange [-4.3:4.3]
   set size ratio -1
   plot "data/score_fields/4-1.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#000000" title "true ∇log p", \
-       "data/score_fields/4-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#CC79A7" title "learned"
+       "data/score_fields/4-2.csv" using 1:2:3:4 with vectors head size 0.08,20 filled lw 1 lc rgb "#E69F00" title "learned"
   unset multiplot
   set output
 }
