@@ -20,7 +20,7 @@ do for [pass = 1:2] {
   set xlabel "(β̂₁ − β₁)/√(σ²/S_{xx})"
   set ylabel "density"
   set key below horizontal center
-  plot "data/normality/1-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
+  plot "data/normality/1-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
        "data/normality/1-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "N(0, 1)"
   reset
   set datafile separator ","
@@ -30,7 +30,7 @@ do for [pass = 1:2] {
   set xlabel "(β̂₁ − β₁)/√(σ²/S_{xx})"
   set ylabel "density"
   set key below horizontal center
-  plot "data/normality/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
+  plot "data/normality/2-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
        "data/normality/2-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "N(0, 1)"
   reset
   set datafile separator ","
@@ -40,7 +40,7 @@ do for [pass = 1:2] {
   set xlabel "(β̂₁ − β₁)/γ,  γ = Σ|x_i − x̄|/S_{xx}"
   set ylabel "density"
   set key below horizontal center
-  plot "data/normality/3-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
+  plot "data/normality/3-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
        "data/normality/3-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "Cauchy(0, 1) (exact)"
   unset multiplot
   set output

@@ -20,9 +20,9 @@ do for [pass = 1:2] {
   set xlabel "β̂₁"
   set ylabel "density"
   set key top right
-  plot "data/sampling/1-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "OLS", \
-       "data/sampling/1-2.csv" using 1:2 with fsteps lw 2 lc rgb "#D55E00" title "Huber", \
-       "data/sampling/1-3.csv" using 1:2 with fsteps lw 2 lc rgb "#009E73" title "LAD"
+  plot "data/sampling/1-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "OLS", \
+       "data/sampling/1-2.csv" using 1:2 with steps lw 2 lc rgb "#D55E00" title "Huber", \
+       "data/sampling/1-3.csv" using 1:2 with steps lw 2 lc rgb "#009E73" title "LAD"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -31,9 +31,9 @@ do for [pass = 1:2] {
   set xlabel "β̂₁"
   set ylabel "density"
   set key top right
-  plot "data/sampling/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "OLS", \
-       "data/sampling/2-2.csv" using 1:2 with fsteps lw 2 lc rgb "#D55E00" title "Huber", \
-       "data/sampling/2-3.csv" using 1:2 with fsteps lw 2 lc rgb "#009E73" title "LAD"
+  plot "data/sampling/2-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "OLS", \
+       "data/sampling/2-2.csv" using 1:2 with steps lw 2 lc rgb "#D55E00" title "Huber", \
+       "data/sampling/2-3.csv" using 1:2 with steps lw 2 lc rgb "#009E73" title "LAD"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -42,9 +42,9 @@ do for [pass = 1:2] {
   set xlabel "β̂₁"
   set ylabel "density"
   set key top right
-  plot "data/sampling/3-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "OLS", \
-       "data/sampling/3-2.csv" using 1:2 with fsteps lw 2 lc rgb "#D55E00" title "Huber", \
-       "data/sampling/3-3.csv" using 1:2 with fsteps lw 2 lc rgb "#009E73" title "LAD"
+  plot "data/sampling/3-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "OLS", \
+       "data/sampling/3-2.csv" using 1:2 with steps lw 2 lc rgb "#D55E00" title "Huber", \
+       "data/sampling/3-3.csv" using 1:2 with steps lw 2 lc rgb "#009E73" title "LAD"
   unset multiplot
   set output
 }

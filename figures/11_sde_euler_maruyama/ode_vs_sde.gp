@@ -35,8 +35,8 @@ do for [pass = 1:2] {
   set xlabel "X_T"
   set ylabel "density"
   set key top right
-  plot "data/ode_vs_sde/2-1.csv" using 1:2 with fsteps lw 2 lc rgb "#0072B2" title "Euler–Maruyama", \
-       "data/ode_vs_sde/2-2.csv" using 1:2 with fsteps lw 2 lc rgb "#CC79A7" title "Euler (g dropped)", \
+  plot "data/ode_vs_sde/2-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "Euler–Maruyama", \
+       "data/ode_vs_sde/2-2.csv" using 1:2 with steps lw 2 lc rgb "#CC79A7" title "Euler (g dropped)", \
        "data/ode_vs_sde/2-3.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "exact law of X_T"
   unset multiplot
   set output

@@ -21,7 +21,7 @@ do for [pass = 1:2] {
   set ylabel "density p_t(x_t)"
   set key top right
   set yrange [0:1]
-  plot "data/marginal_density/histogram_t1.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+  plot "data/marginal_density/histogram_t1.csv" using 1:2 with steps lw 2 lc rgb "#000000" title "histogram of x_t", \
        "data/marginal_density/exact_t1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "p_t (exact)"
   reset
   set datafile separator ","
@@ -32,7 +32,7 @@ do for [pass = 1:2] {
   set ylabel "density p_t(x_t)"
   set key top right
   set yrange [0:1]
-  plot "data/marginal_density/histogram_t2.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+  plot "data/marginal_density/histogram_t2.csv" using 1:2 with steps lw 2 lc rgb "#000000" title "histogram of x_t", \
        "data/marginal_density/exact_t2.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "p_t (exact)"
   reset
   set datafile separator ","
@@ -43,7 +43,7 @@ do for [pass = 1:2] {
   set ylabel "density p_t(x_t)"
   set key top right
   set yrange [0:1]
-  plot "data/marginal_density/histogram_t3.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+  plot "data/marginal_density/histogram_t3.csv" using 1:2 with steps lw 2 lc rgb "#000000" title "histogram of x_t", \
        "data/marginal_density/exact_t3.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "p_t (exact)"
   reset
   set datafile separator ","
@@ -54,7 +54,7 @@ do for [pass = 1:2] {
   set ylabel "density p_t(x_t)"
   set key top right
   set yrange [0:1]
-  plot "data/marginal_density/histogram_t4.csv" using 1:2 with fsteps lw 2 lc rgb "#000000" title "histogram of x_t", \
+  plot "data/marginal_density/histogram_t4.csv" using 1:2 with steps lw 2 lc rgb "#000000" title "histogram of x_t", \
        "data/marginal_density/exact_t4.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "p_t (exact)"
   unset multiplot
   set output

@@ -88,15 +88,15 @@ def run_chapters(bd, chapters, quick=False, seed=None, out_root=None, extra=()):
 def print_table(rows):
     # errors: records that could not be judged (NaN, se = 0, holds fed a random number) plus
     # sections that threw or figures that failed; a chapter with any is not a pass.
-    print("\n" + "chapter".ljust(26) + "checks passed  failed  controls rejected  accepted  errors  skipped  wall time")
+    print("\n" + "chapter".ljust(30) + "checks passed  failed  controls rejected  accepted  errors  skipped  wall time")
     for r in rows:
         if r.get("missing"):
-            print(f"{r['dir']:<26}{'(no report: the chapter crashed, exit ' + str(r['rc']) + ')':<70}{r['wall']:6.2f} s")
+            print(f"{r['dir']:<30}{'(no report: the chapter crashed, exit ' + str(r['rc']) + ')':<70}{r['wall']:6.2f} s")
             continue
-        print(f"{r['dir']:<26}{r['passed']:>13}  {r['failed']:>6}  {r['rejected']:>17}  {r['accepted']:>8}"
+        print(f"{r['dir']:<30}{r['passed']:>13}  {r['failed']:>6}  {r['rejected']:>17}  {r['accepted']:>8}"
               f"  {errors(r):>6}  {r['skipped_sections']:>7}  {r['wall']:6.2f} s")
     tot = {k: sum(r.get(k, 0) for r in rows) for k in ("passed", "failed", "rejected", "accepted")}
-    print(f"{'total':<26}{tot['passed']:>13}  {tot['failed']:>6}  {tot['rejected']:>17}  {tot['accepted']:>8}"
+    print(f"{'total':<30}{tot['passed']:>13}  {tot['failed']:>6}  {tot['rejected']:>17}  {tot['accepted']:>8}"
           f"  {sum(errors(r) for r in rows if not r.get('missing')):>6}  {'':>7}  {sum(r['wall'] for r in rows):6.2f} s")
 
 
