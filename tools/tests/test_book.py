@@ -408,6 +408,17 @@ class WeaveTest(unittest.TestCase):
         self.assertEqual(status, 0, report.errors)
         self.assertTrue(any("'score.svg' is from an earlier run" in w for w in report.warnings), report.warnings)
 
+    def test_a_figure_the_prose_never_links_is_a_warning(self):
+        src = self.root / "chapters" / "99_demo" / "chapter.cpp"
+        src.write_text(CHAPTER.replace("![The mean against time](mean.svg)", "The mean decays."), encoding="utf-8")
+        status, report = weave(self.root, self.out)
+        self.assertEqual(status, 0, report.errors)
+        self.assertTrue(any("figure 'mean' is drawn but the prose never links it" in w for w in report.warnings),
+                        report.warnings)
+        src.write_text(CHAPTER, encoding="utf-8")
+        status, report = weave(self.root, self.out)
+        self.assertFalse(any("figure 'mean' is drawn" in w for w in report.warnings), report.warnings)
+
     def test_tex_pandoc_cannot_read(self):
         src = self.root / "chapters" / "99_demo" / "chapter.cpp"
         src.write_text(CHAPTER.replace("$m_t = e^{-t}$", r"$m_t = \frac{1}{e^t$"), encoding="utf-8")

@@ -342,6 +342,12 @@ def weave_markdown(ch, figdir, report, copies, pages=()):
                 frag += "".join(x for x in extra if x)
                 if frag:
                     md.append(raw_html(frag))
+    # Every figure is discussed somewhere: one the prose never links is shown after its
+    # section, but a reader meets it without a word about it.
+    if checks is not None and not checks.get("only"):
+        for name in sorted(all_figs - referenced):
+            report.warning(ch.source, 1, f"figure '{name}' is drawn but the prose never links it "
+                           f"(add ![Caption]({name}.svg) where it is discussed)")
     # Results of sections in checks.json the source does not know (stale), so nothing is dropped.
     known = {s.id for s in ch.sections}
     for r in (checks or {}).get("sections", []):
