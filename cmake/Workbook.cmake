@@ -11,7 +11,8 @@
 # Mutants (plausible wrong solutions marked in solutions/, see tools/wbtools/markers.py)
 # are written into ${CMAKE_BINARY_DIR}/mutants/ at configure time; each is one more
 # library and test executable linked to the same compiled tests, outside `all` (the
-# target `mutants` builds them; so does the CTest fixture `mutants.build`).
+# target `mutants` builds them, `mutantsNN` one chapter's; so does the CTest fixture
+# `chNN.mutants.build`, so `ctest -L chNN` builds only that chapter's mutants).
 
 set(WB_SOLUTIONS_DIR ${CMAKE_SOURCE_DIR}/solutions)
 set(WB_EXERCISES_DIR ${CMAKE_SOURCE_DIR}/exercises)
@@ -168,9 +169,11 @@ function(wb_discover_exercises)
         add_executable(test_${_mut} EXCLUDE_FROM_ALL $<TARGET_OBJECTS:ex${_nn}_${_x}_tests>)
         target_link_libraries(test_${_mut} PRIVATE ${_mut} wb_gtest_main wb_flags)
         set_property(GLOBAL APPEND PROPERTY WB_ALL_MUTANT_TESTS test_${_mut})
+        set_property(GLOBAL APPEND PROPERTY WB_MUTANT_TESTS_${_nn} test_${_mut})
+        set_property(GLOBAL APPEND PROPERTY WB_MUTANT_CHAPTERS ${_nn})
         add_test(NAME ex${_nn}.${_x}.mutant.${_m} COMMAND test_${_mut} --expect-a-failure)
         set_tests_properties(ex${_nn}.${_x}.mutant.${_m} PROPERTIES
-          LABELS "mutants;ch${_nn}" TIMEOUT 120 FIXTURES_REQUIRED wb_mutants_built)
+          LABELS "mutants;ch${_nn}" TIMEOUT 120 FIXTURES_REQUIRED wb_mutants_built_${_nn})
       endforeach()
     endif()
   endforeach()
@@ -178,11 +181,17 @@ function(wb_discover_exercises)
   add_custom_target(student_tests DEPENDS ${_all})
   get_property(_mutants GLOBAL PROPERTY WB_ALL_MUTANT_TESTS)
   add_custom_target(mutants DEPENDS ${_mutants})
-  if(_mutants)
-    # Mutants are not in `all` (students never wait for them): ctest builds them first.
-    add_test(NAME mutants.build COMMAND ${CMAKE_COMMAND} --build ${CMAKE_BINARY_DIR} --target mutants)
-    set_tests_properties(mutants.build PROPERTIES LABELS mutants TIMEOUT 1800 FIXTURES_SETUP wb_mutants_built)
-  endif()
+  # Mutants are not in `all` (students never wait for them): ctest builds a chapter's
+  # first. The builds share one build tree, so they take turns (RESOURCE_LOCK).
+  get_property(_chapters GLOBAL PROPERTY WB_MUTANT_CHAPTERS)
+  list(REMOVE_DUPLICATES _chapters)
+  foreach(_nn IN LISTS _chapters)
+    get_property(_m GLOBAL PROPERTY WB_MUTANT_TESTS_${_nn})
+    add_custom_target(mutants${_nn} DEPENDS ${_m})
+    add_test(NAME ch${_nn}.mutants.build COMMAND ${CMAKE_COMMAND} --build ${CMAKE_BINARY_DIR} --target mutants${_nn})
+    set_tests_properties(ch${_nn}.mutants.build PROPERTIES LABELS "mutants;ch${_nn}" TIMEOUT 1800
+      FIXTURES_SETUP wb_mutants_built_${_nn} RESOURCE_LOCK wb_build_tree)
+  endforeach()
 endfunction()
 
 # Called from chapters/NN_slug/CMakeLists.txt. Builds:

@@ -105,10 +105,10 @@ class MutantFixture(unittest.TestCase):
         self.assertRegex(self.row(out), r"3/3\s+3/3\s+2/2\s+ok$")
         self.assertIn("2 of 2 mutants caught; no discrepancies", out)
         self.assertIn("mutant plus_two caught (", out)
-        # CTest: one test per mutant, built by the fixture test mutants.build (not by `all`).
+        # CTest: one test per mutant, built by the chapter's fixture test chNN.mutants.build (not by `all`).
         rc, out = run(["ctest", "--test-dir", "build/default", "-L", "mutants"], self.tree)
         self.assertEqual(rc, 0, out)
-        for name in ("mutants.build", "ex01.twice.mutant.plus_two", "ex01.twice.mutant.squared"):
+        for name in ("ch01.mutants.build", "ex01.twice.mutant.plus_two", "ex01.twice.mutant.squared"):
             self.assertIn(name, out)
 
     def test_2_a_weakened_test_lets_verify_name_the_surviving_mutant(self):
