@@ -332,7 +332,7 @@ int main(int argc, char** argv) {
     $S$; they differ only in the width of the rise, gentle ($w = 0.25$) or steep ($w = 0.05$).
     Both $\rho_1$ increase in $\eta$, so they rank every pair of instances by noise strength in the
     same way. On a grid of 2001 values of $\eta$, the gentle model has $\min h' > 0$ and the steep
-    one $\min h' < 0$:
+    one $\min h' < 0$ (the class-conditional model of §5 is drawn for comparison):
 
     ![The noisy posterior h(η) and its slope for the three noise models](noisy_posterior.svg)
 
@@ -380,13 +380,13 @@ int main(int argc, char** argv) {
         const HGrid c = on_eta_grid(ClassConditional);
         const std::vector<double> unit = wb::linspace(0.0, 1.0, 101);  // dense, so keys avoid the lines
         fig.panel(0).title("h(η) = P(ỹ = 1 | x)").xlabel("clean posterior η").ylabel("noisy posterior h(η)")
-            .xrange(0, 1).yrange(0, 1).key(wb::KeyPlace::Best)
-            .dashed(unit, unit, "no noise: h(η) = η", Reference).id("h_identity")
-            .line(c.eta, c.h, "class-conditional ρ₀ = 0, ρ₁ = 0.5", ClassCond).id("h_class_conditional")
-            .line(g.eta, g.h, "gentle rise of ρ₁ (w = 0.25)", Gentle).id("h_gentle")
-            .line(t.eta, t.h, "steep rise of ρ₁ (w = 0.05)", Steep).id("h_steep");
+            .xrange(0, 1).yrange(0, 1).key(wb::KeyPlace::TopLeft)
+            .dashed(unit, unit, "no noise", Reference).id("h_identity")
+            .line(c.eta, c.h, "class-conditional", ClassCond).id("h_class_conditional")
+            .line(g.eta, g.h, "gentle rise (w = 0.25)", Gentle).id("h_gentle")
+            .line(t.eta, t.h, "steep rise (w = 0.05)", Steep).id("h_steep");
         fig.panel(1).title("h′(η): the ranking is kept where h′ > 0").xlabel("clean posterior η")
-            .ylabel("slope h′(η)").xrange(0, 1).key(wb::KeyPlace::Best)
+            .ylabel("slope h′(η)").xrange(0, 1).yrange(-0.8, 1.4).key(wb::KeyPlace::TopRight)
             .dashed(unit, std::vector<double>(unit.size(), 0.0), "h′ = 0", Reference).id("slope_zero")
             .line(c.eta, c.slope, "class-conditional", ClassCond).id("slope_class_conditional")
             .line(g.eta, g.slope, "gentle rise", Gentle).id("slope_gentle")
@@ -480,13 +480,13 @@ int main(int argc, char** argv) {
         const std::vector<int> noisy = ch08::flip_labels(d, steep(Step), s.rng());
         const ch08::RocCurve r0 = ch08::roc_curve(eta, d.y), r1 = ch08::roc_curve(hs, d.y);
         const ch08::RocCurve r2 = ch08::roc_curve(eta, noisy);
-        wb::Figure roc("roc_noise", "ROC curves: clean posterior η and steep-noise posterior h(η)");
+        wb::Figure roc("roc_noise", "ROC curves of η and of h(η) under steep noise (rise 0.5)");
         roc.panel().xlabel("false-positive rate").ylabel("true-positive rate").xrange(0, 1).yrange(0, 1)
-            .equal_aspect().key(wb::KeyPlace::Below)
+            .equal_aspect().key(wb::KeyPlace::BottomRight)
             .dashed(wb::linspace(0.0, 1.0, 101), wb::linspace(0.0, 1.0, 101), "chance", Reference).id("chance")
             .line(r0.fpr, r0.tpr, "η, clean labels", Clean).id("eta_clean")
-            .line(r1.fpr, r1.tpr, "h(η) steep, clean labels", Steep).id("steep_clean")
-            .line(r2.fpr, r2.tpr, "η, noisy labels (steep noise)", NoisyLab).id("eta_noisy");
+            .line(r1.fpr, r1.tpr, "h(η), clean labels", Steep).id("steep_clean")
+            .line(r2.fpr, r2.tpr, "η, noisy labels", NoisyLab).id("eta_noisy");
         s.save(roc);
     });
 

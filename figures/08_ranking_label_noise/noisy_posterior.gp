@@ -19,13 +19,13 @@ do for [pass = 1:2] {
   set title "h(η) = P(ỹ = 1 | x)"
   set xlabel "clean posterior η"
   set ylabel "noisy posterior h(η)"
-  set key below horizontal center
+  set key top left
   set xrange [0:1]
   set yrange [0:1]
-  plot "data/noisy_posterior/h_identity.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "no noise: h(η) = η", \
-       "data/noisy_posterior/h_class_conditional.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "class-conditional ρ₀ = 0, ρ₁ = 0.5", \
-       "data/noisy_posterior/h_gentle.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "gentle rise of ρ₁ (w = 0.25)", \
-       "data/noisy_posterior/h_steep.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "steep rise of ρ₁ (w = 0.05)"
+  plot "data/noisy_posterior/h_identity.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "no noise", \
+       "data/noisy_posterior/h_class_conditional.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "class-conditional", \
+       "data/noisy_posterior/h_gentle.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "gentle rise (w = 0.25)", \
+       "data/noisy_posterior/h_steep.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "steep rise (w = 0.05)"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
@@ -33,8 +33,9 @@ do for [pass = 1:2] {
   set title "h′(η): the ranking is kept where h′ > 0"
   set xlabel "clean posterior η"
   set ylabel "slope h′(η)"
-  set key below horizontal center
+  set key top right
   set xrange [0:1]
+  set yrange [-0.8:1.4]
   plot "data/noisy_posterior/slope_zero.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "h′ = 0", \
        "data/noisy_posterior/slope_class_conditional.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "class-conditional", \
        "data/noisy_posterior/slope_gentle.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "gentle rise", \
