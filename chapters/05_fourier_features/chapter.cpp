@@ -12,7 +12,9 @@ The answers, in brief: $\omega$ is learnable by gradient descent — its gradien
 ordinary chain rule (§3) — but the loss as a function of $\omega$ has a local minimum about
 every $2\pi/X$ for data spanning a length $X$ (§2), so gradient descent finds the period only
 from a start in the right basin, and the periodogram is how to find that basin. Several periods
-are captured by a *bank* of frequencies fitted by ridge regression (§4).
+are captured by a *bank* of frequencies fitted by ridge regression (§4), and random Fourier
+features (Tancik et al., 2020) let a linear model fit a target of higher frequency than raw
+inputs can, provided their scale matches the target (§5).
 */
 #include <algorithm>
 #include <array>
@@ -407,5 +409,136 @@ int main(int argc, char** argv) {
         s.save(pg);
     });
 
+    /*md
+    ## 5. Random Fourier features and their scale
+
+    A bank of harmonics presumes a base period. Random Fourier features (Tancik et al., 2020)
+    draw the frequencies instead: $\omega_j = 2\pi b_j$ with $b_j \sim \mathcal N(0, s^2)$, $j = 1, \dots, m$,
+    and the *scale* $s$ (cycles per unit of $x$) becomes the one parameter to choose. Tancik et
+    al. show that a network fed raw coordinates learns high frequencies very slowly (its kernel
+    decays fast in frequency), while one fed $\Phi(x)$ behaves like a kernel machine with the
+    stationary kernel $k(x - x') = \mathbb E_b\cos 2\pi b(x - x') = e^{-2\pi^2 s^2 (x - x')^2}$,
+    whose width $1/s$ sets which frequencies it can fit. We check that kernel by Monte Carlo over
+    the frequency draws; the control forgets the $2\pi$ of $\omega = 2\pi b$ and predicts
+    $e^{-s^2(x - x')^2/2}$.
+
+    We see the same with linear models. The target on $[0, 1]$ is
+    $f(x) = \sin 2\pi\,4x + \tfrac12\sin(2\pi\,9x + 1)$, observed at $n = 64$ evenly spaced points
+    $x_i = (i + \tfrac12)/64$ with noise of standard deviation 0.1; we use $m = 32$ frequencies
+    (64 features, as many as data points) and $\lambda = 0.1$; each model is fitted by ridge regression and scored by its
+    mean squared error against $f$ on a grid. The raw inputs $(1, x)$ can only fit a line; random
+    features at a small scale are nearly polynomial in $x$ and do hardly better; at a scale that
+    covers the target's frequencies the error drops by orders of magnitude; at a much larger
+    scale the features oscillate faster than the $n$ samples resolve and the fit interpolates
+    noise between them, so the error rises again. Each replication redraws the data and the
+    frequencies (the same standard normals $z_j$, $b_j = s z_j$, at every scale, so the
+    comparisons are paired), and the claims are ratios of mean errors over the replications with
+    their delta-method standard errors. The control is the belief that a larger scale is always
+    better — that the error at the largest scale is below the error at the matched one.
+
+    ![Test error of ridge regression on random Fourier features against their scale s](rff_scale.svg)
+    */
+    ch.section("rff", "Random Fourier features: error against scale  [exercises 05.1, 05.3]", [](wb::Section& s) {
+        // The kernel of the random features: E_b cos 2πb·d = exp(−2π² s² d²) at s = 3, d = 0.05.
+        {
+            const double sk = 3.0, dist = 0.05;
+            const wb::Vec b = sk * s.rng().normal_vector(s.size(20000, 100000));
+            const wb::Vec k = xt::cos(2 * wb::Pi * b * dist);
+            const wb::Estimate kernel = wb::mean_se(k);
+            s.monte_carlo("E_b cos 2πb(x − x′) = exp(−2π² s² (x − x′)²)", kernel,
+                          std::exp(-2 * wb::Pi * wb::Pi * sk * sk * dist * dist));
+            s.control().monte_carlo("E_b cos 2πb(x − x′) = exp(−s² (x − x′)²/2)", kernel, std::exp(-sk * sk * dist * dist / 2));
+        }
+        // n training points evenly spaced on [0, 1], m random frequencies, ridge penalty λ.
+        const std::size_t n = 64, m = 32, n_test = 400, R = s.size(50, 60);
+        const double noise = 0.1, lambda = 0.1;
+        auto f = [](double x) { return std::sin(2 * wb::Pi * 4 * x) + 0.5 * std::sin(2 * wb::Pi * 9 * x + 1); };
+        // Scales 0.3 … 300 on a log grid (three of them in --quick); the middle one, 9.49, matches the target.
+        const wb::Vec scales = wb::to_vec(wb::geomspace(0.3, 300.0, s.size(3, 7)));
+        const wb::Vec xt_grid = wb::to_vec(wb::linspace(0.0, 1.0, n_test));
+        wb::Vec ft = xt::empty<double>({n_test});
+        for (std::size_t i = 0; i < n_test; ++i) ft(i) = f(xt_grid(i));
+        auto test_mse = [&](const wb::Mat& feats, const wb::Vec& coef) {
+            const wb::Vec e = xt::linalg::dot(feats, coef) - ft;
+            return xt::mean(e * e)();
+        };
+        wb::Vec x = xt::empty<double>({n});
+        for (std::size_t i = 0; i < n; ++i) x(i) = (static_cast<double>(i) + 0.5) / static_cast<double>(n);
+        wb::Mat lin = xt::ones<double>({n, std::size_t{2}}), lin_t = xt::ones<double>({n_test, std::size_t{2}});
+        xt::col(lin, 1) = x;
+        xt::col(lin_t, 1) = xt_grid;
+        std::vector<std::vector<double>> err(scales.size());
+        std::vector<double> raw;
+        for (std::size_t r = 0; r < R; ++r) {
+            wb::Vec y = xt::empty<double>({n});
+            for (std::size_t i = 0; i < n; ++i) y(i) = f(x(i)) + noise * s.rng().normal();
+            const wb::Vec z = s.rng().normal_vector(m);  // b_j = s z_j at every scale: paired comparisons
+            raw.push_back(test_mse(lin_t, ch05::ridge_fit(lin, y, 0.0)));  // raw inputs: least squares on (1, x)
+            for (std::size_t j = 0; j < scales.size(); ++j) {
+                const wb::Vec omega = 2 * wb::Pi * scales(j) * z;
+                const wb::Vec coef = ch05::ridge_fit(ch05::fourier_features(x, omega), y, lambda);
+                err[j].push_back(test_mse(ch05::fourier_features(xt_grid, omega), coef));
+            }
+        }
+        // Errors span orders of magnitude and have heavy right tails: compare their logarithms, paired.
+        auto log_gap = [](const std::vector<double>& hi, const std::vector<double>& lo) {
+            std::vector<double> d;
+            for (std::size_t r = 0; r < hi.size(); ++r) d.push_back(std::log(hi[r] / lo[r]));
+            return wb::mean_se(d);
+        };
+        const std::size_t small = 0, matched = scales.size() / 2, large = scales.size() - 1;
+        const double ln10 = std::log(10.0);
+        s.greater(fmt::format("E[ln MSE raw (1, x) − ln MSE RFF at s = {:.3g}] > ln 10", scales(matched)),
+                  log_gap(raw, err[matched]), ln10);
+        s.greater(fmt::format("E[ln MSE RFF at s = {:.3g} − ln MSE at s = {:.3g}] > ln 10", scales(small), scales(matched)),
+                  log_gap(err[small], err[matched]), ln10);
+        s.greater(fmt::format("E[ln MSE RFF at s = {:.3g} − ln MSE at s = {:.3g}] > ln 10", scales(large), scales(matched)),
+                  log_gap(err[large], err[matched]), ln10);
+        // Control: a larger scale is always better.
+        s.control().less(fmt::format("E[ln MSE RFF at s = {:.3g} − ln MSE at s = {:.3g}] < 0", scales(large), scales(matched)),
+                         log_gap(err[large], err[matched]), 0.0, {.scale = ln10});
+        std::vector<double> mean, se;
+        for (const auto& e : err) {
+            std::vector<double> l10;
+            for (double v : e) l10.push_back(std::log10(v));
+            const wb::Estimate est = wb::mean_se(l10);
+            mean.push_back(est.value);
+            se.push_back(est.se);
+            s.note(fmt::format("s = {:.3g}: mean log10 test MSE {:.3f} ± {:.2g}", scales(mean.size() - 1), est.value, est.se));
+        }
+        std::vector<double> raw10;
+        for (double v : raw) raw10.push_back(std::log10(v));
+        const double raw_mean = wb::mean_se(raw10).value;
+        s.note(fmt::format("raw (1, x): mean log10 test MSE {:.3f}", raw_mean));
+
+        wb::Figure fig("rff_scale", "Random Fourier features: test error against the feature scale");
+        fig.panel().xlabel("feature scale s (cycles per unit of x)").ylabel("log10 of the test mean squared error").logx()
+            .yrange(-3, 2).key(wb::KeyPlace::TopLeft)
+            .errorbars(scales, mean, se, "32 random frequencies, ridge (mean ± se)", Fit).id("rff")
+            .dashed(std::vector<double>{scales(0), scales(large)}, std::vector<double>{raw_mean, raw_mean},
+                    "raw inputs (1, x)", Raw).id("raw");
+        s.save(fig);
+    });
+
+    /*md
+    ## Summary
+
+    * With features $(\cos\omega x, \sin\omega x)$ the period $2\pi/\omega$ is a parameter like any
+      other: $\partial\ell/\partial\omega$ is the chain rule with the inner factor $x$.
+    * The profile loss $L(\omega)$ has a local minimum about every $2\pi/X$, so gradient descent
+      finds the period only from a start in its basin; the periodogram's highest peak is such a start.
+    * Several or unknown periods: a bank of harmonics of a long base period, fitted by ridge
+      regression, recovers each cycle's amplitude to within $\sigma\sqrt{2/N}$.
+    * Random Fourier features fit what raw inputs cannot, if their scale matches the target's
+      frequencies; too small a scale underfits like raw inputs, too large a scale interpolates noise.
+
+    ## References
+
+    * M. Tancik, P. P. Srinivasan, B. Mildenhall, S. Fridovich-Keil, N. Raghavan, U. Singhal,
+      R. Ramamoorthi, J. T. Barron, R. Ng (2020). Fourier features let networks learn high frequency
+      functions in low dimensional domains. *Advances in Neural Information Processing Systems 33*
+      (NeurIPS 2020). (Random Fourier features and their scale, §5.)
+    */
     return ch.run(argc, argv);
 }
+
