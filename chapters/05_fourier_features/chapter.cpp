@@ -151,13 +151,16 @@ int main(int argc, char** argv) {
     $\frac2n|\sum_i y_i e^{-i\omega x_i}|^2$, and the sum is a Dirichlet kernel in
     $\omega - \omega_0$ whose side lobes are spaced $2\pi/X$ apart, for data spanning
     $X = n$ hours: every side lobe is a dip of $L$. On an interval of frequencies of length
-    $\Delta\omega$ we therefore expect about $\Delta\omega\,X/(2\pi)$ local minima. We count
-    them on a grid; the control is the plausible slip of spacing $\pi/X$ (the kernel's
-    half-width), which predicts twice as many.
+    $\Delta\omega$ we therefore expect about $\Delta\omega\,X/(2\pi)$ local minima. We find
+    them on the grid and check that the median gap between consecutive minima is $2\pi/X$; the
+    control is the plausible slip of a spacing $\pi/X$ (the kernel's half-width), which would put
+    twice as many minima in the same interval. On $[0.02, 1.2]$ rad/h the grid shows 16 minima
+    against $\Delta\omega\,X/(2\pi) = 18$: the gaps are wider at the main lobe around $\omega_0$
+    ($4\pi/X$ wide, with a single minimum) and near $\omega = 0$.
 
     Gradient descent on $\omega$, $\omega \leftarrow \omega - \eta L'(\omega)$, with the
-    derivative $L'$ of §3 and a step $\eta = 1/(2\,\overline{y^2}\ \overline{x^2})$ (the inverse
-    curvature of $L$ at its global minimum, where $\overline{\,\cdot\,}$ averages over the data),
+    derivative $L'$ of §3 and a step $\eta = 1/(2\,\overline{y^2}\ \overline{x^2})$ (about the inverse
+    curvature of $\ell$ in $\omega$ at the global minimum, where $\overline{\,\cdot\,}$ averages over the data),
     lands in the minimum of whichever basin it starts in. We start it at several frequencies and
     check that the runs end in different local minima, and that the global minimum is reached from
     the start that the **periodogram** $I(\omega) = \frac1n|\sum_i y_i e^{-i\omega x_i}|^2$ proposes,
