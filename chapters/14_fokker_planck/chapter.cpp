@@ -353,7 +353,8 @@ int main(int argc, char** argv) {
     For $b = -x$, $D = 1$ (Ornstein–Uhlenbeck) from $\mathcal N(1, 0.5^2)$, $p_t$ is the normal law with mean
     $e^{-t}$ and variance $0.25\,e^{-2t} + \tfrac12(1 - e^{-2t})$, so the score is known in closed form. Flow
     particles with the assignment's $v = b - \tfrac12 D\,\partial_x\log p_t$ and Euler–Maruyama particles
-    both reproduce its quartiles at $t = 1$.
+    both reproduce its quartiles at $t = 1$. The control is the flow with the reverse SDE's full
+    $D\,\partial_x\log p_t$ in place of $\tfrac12 D\,\partial_x\log p_t$, which spreads the particles faster than $p_t$ spreads.
     */
     ch.section("constant_d", "Constant D: the assignment's velocity carries p_t  [exercises 14.2, 14.3]", [](wb::Section& s) {
         const std::size_t n = s.size(5000, 20000), steps = 250;
