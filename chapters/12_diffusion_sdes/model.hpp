@@ -1,6 +1,5 @@
-// Chapter 12's models: the MMD to a known Gaussian mixture (sample quality), and the
-// score model of §6, linear in its parameters and fitted by denoising score matching
-// at each time of a grid.
+// Chapter 12's model: the score model of §6, linear in its parameters and fitted by
+// denoising score matching at each time of a grid (the MMD is wb/mmd.hpp).
 #pragma once
 
 #include <cstddef>
@@ -10,31 +9,9 @@
 #include "wb/diffusion.hpp"
 #include "wb/gauss.hpp"
 #include "wb/rng.hpp"
-#include "wb/stats.hpp"
 #include "wb/types.hpp"
 
 namespace ch12 {
-
-// MMD² between the law q of the rows of x (n, d) and the mixture p, with the Gaussian
-// kernel k(x, y) = exp(−|x − y|²/(2ℓ²)). E_{y~p} k(x, y) and E_{y,y'~p} k(y, y') are
-// closed forms (p convolved with the kernel is again a mixture), so only q is sampled.
-// The rows are cut into blocks of `block` consecutive draws; each block gives the
-// unbiased U-statistic
-//   U_B = 1/(b(b−1)) Σ_{i≠j∈B} k(x_i, x_j) − 2/b Σ_{i∈B} E_p k(x_i, ·) + E_p k,
-// and the estimate is their mean with its se from the spread over the B independent
-// blocks (Estimate::n = B). E U_B = MMD²(q, p) ≥ 0, with equality iff q = p.
-class MixtureMmd {
-public:
-    MixtureMmd(const wb::GaussianMixture& p, double ell);
-    // E_{y~p} k(x, y) at one point x (d).
-    double mean_embedding(const double* x) const;
-    double self_term() const { return self_; }  // E_{y,y'~p} k(y, y')
-    wb::Estimate operator()(const wb::Mat& x, std::size_t block = 100) const;
-
-private:
-    wb::GaussianMixture smooth_;  // p convolved with N(0, ℓ² I)
-    double ell_, norm_, self_;
-};
 
 // The score model of §6 at one time t: s(x) = Φ(x)ᵀ A, with features (F = 3 + G²)
 //   Φ(x) = (1, x₁, x₂, exp(−|x − c_k|²/(2(ℓ² + v_t))) for the G × G centres c_k),
