@@ -40,7 +40,7 @@ SOLUTION = """\
 double twice(double x) {
     // BEGIN SOLUTION 01.1 twice
     // MUTANT plus_two: return x + 2.0;
-    // MUTANT squared: return x * x;
+    // MUTANT squared: return (x) * (x);
     return 2.0 * x;
     // END SOLUTION
 }
@@ -132,14 +132,14 @@ class MutantFixture(unittest.TestCase):
         self.assertEqual(rc, 0, out)
         self.assertNotRegex(out, r"mut01_twice")
         mutant = (self.tree / "build" / "default" / "mutants" / "01_demo" / "twice.squared.cpp").read_text()
-        self.assertIn("return x * x;\n", [l.lstrip() + "\n" for l in mutant.splitlines()])
+        self.assertIn("return (x) * (x);\n", [l.lstrip() + "\n" for l in mutant.splitlines()])
         dest = Path(self.tmp.name) / "hand-out"
         rc, out = self.wb("student-edition", str(dest))
         self.assertEqual(rc, 0, out)
         for p in dest.rglob("*"):
             if p.is_file() and p.suffix in (".cpp", ".hpp", ".json"):
                 self.assertNotIn("MUTANT", p.read_text(), p)
-                self.assertNotIn("x * x", p.read_text(), p)
+                self.assertNotIn("(x) * (x)", p.read_text(), p)  # the mutant, by a string no real file has
         rc, out = run(["cmake", "-S", ".", "-B", "build/default", "-G", "Ninja"], dest)
         self.assertEqual(rc, 0, out)
         self.assertFalse((dest / "build" / "default" / "mutants").exists())
