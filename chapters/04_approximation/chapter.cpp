@@ -5,7 +5,7 @@ Assignments 03, 04 and 06 of the course asked three questions about approximatio
 Fourier series the best approximation of a periodic function, how does a Fourier series look as
 a neural network, and is a network with more neurons always better? Week 6's first question
 asked whether ReLU's kink at $0$ limits a network near a sharp point. This chapter answers them
-with numbers. A *target* is a function $f$ on $[-\pi, \pi)$, extended $2\pi$-periodically; its
+with numbers. A *target* is a function $f$ on the interval $-\pi \le x < \pi$, extended $2\pi$-periodically; its
 *truncated Fourier series* of degree $K$ is
 
 $$S_K f(x) = \frac{a_0}{2} + \sum_{k=1}^{K}\left(a_k\cos kx + b_k\sin kx\right),\qquad
@@ -304,7 +304,7 @@ int main(int argc, char** argv) {
       \approx \frac{8}{3\pi K^3}$, an error $\propto K^{-3/2}$;
     * $e^{\cos x}$ (smooth and periodic): $a_k = 2I_k(1) \approx 2/(2^k k!)$, faster even than a
       geometric rate;
-    * $x$ itself — as smooth as a function can be on $[-\pi,\pi)$ — has the periodic extension of
+    * $x$ itself — as smooth as a function can be on $-\pi \le x < \pi$ — has the periodic extension of
       a sawtooth, which jumps by $2\pi$ at $\pm\pi$: $b_k = 2(-1)^{k+1}/k$ and its error is
       $\propto K^{-1/2}$, like the square wave's. The Fourier series sees the function on the
       circle, not on the interval.
