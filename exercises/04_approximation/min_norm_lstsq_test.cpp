@@ -37,18 +37,18 @@ TEST(MinNormLstsq, OverdeterminedMatchesTheNormalEquations) {
     const auto [X, y, beta] = solve_random(1, 20, 4);
     ASSERT_EQ(beta.size(), 4u);
     // The residual is orthogonal to every column (the normal equations).
-    const wb::Vec g = xt::linalg::dot(xt::transpose(X), y - xt::linalg::dot(X, beta));
+    const auto g = xt::linalg::dot(xt::transpose(X), y - xt::linalg::dot(X, beta));  // auto: no xarray → xtensor copy
     for (double v : g) EXPECT_NEAR(v, 0.0, 1e-10);
 }
 
 TEST(MinNormLstsq, UnderdeterminedInterpolatesWithLeastNorm) {
     const auto [X, y, beta] = solve_random(2, 5, 12);
     ASSERT_EQ(beta.size(), 12u);
-    const wb::Vec r = y - xt::linalg::dot(X, beta);
+    const auto r = y - xt::linalg::dot(X, beta);
     for (double v : r) EXPECT_NEAR(v, 0.0, 1e-10);
     // Least norm: β lies in the row space of X, β = Xᵀα (check with α from the 5×5 system).
-    const wb::Vec alpha = xt::linalg::solve(wb::Mat(xt::linalg::dot(X, xt::transpose(X))), y);
-    const wb::Vec want = xt::linalg::dot(xt::transpose(X), alpha);
+    const auto alpha = xt::linalg::solve(xt::linalg::dot(X, xt::transpose(X)), y);
+    const auto want = xt::linalg::dot(xt::transpose(X), alpha);
     for (std::size_t j = 0; j < 12; ++j) EXPECT_NEAR(beta(j), want(j), 1e-10) << "j = " << j;
 }
 
