@@ -280,7 +280,7 @@ int main(int argc, char** argv) {
         const int colour[] = {Kink, Smooth, NonPeriodic};
         int i = 0;
         for (std::size_t K : {15u, 63u, 255u}) {
-            p.line(x, ch04::partial_sum(ch04::square_wave_coefficients(K), x), fmt::format("S_{} f", K), colour[i++])
+            p.line(x, ch04::partial_sum(ch04::square_wave_coefficients(K), x), fmt::format("S_{{{}}} f", K), colour[i++])
                 .id(fmt::format("S{}", K));
         }
         const wb::Vec f = xt::where(x < 0, -1.0, 1.0);
@@ -536,7 +536,7 @@ int main(int argc, char** argv) {
         fig.panel(0).title("error against depth m").xlabel("depth m (hidden layers)").ylabel("max |f_m(x) − x²|").logy()
             .points(depth, err, "measured", Kink).id("measured")
             .line(depth, [&] { std::vector<double> v; for (double m : depth) v.push_back(std::ldexp(1.0, -2 * static_cast<int>(m) - 2)); return v; }(),
-                  "2^(−2m−2)", Reference).id("bound")
+                  "2^{−2m−2}", Reference).id("bound")
             .key(wb::KeyPlace::Best);
         fig.panel(1).title("error against hidden units").xlabel("hidden ReLU units").ylabel("max |f(x) − x²|").logx().logy()
             .linepoints(units_deep, err, "deep: m layers of 4", Smooth).id("deep")

@@ -22,9 +22,9 @@ do for [pass = 1:2] {
   set key bottom right
   set xrange [-0.2:1.2]
   set yrange [-0.3:1.35]
-  plot "data/gibbs/S15.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "S_15 f", \
-       "data/gibbs/S63.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "S_63 f", \
-       "data/gibbs/S255.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "S_255 f", \
+  plot "data/gibbs/S15.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "S_{15} f", \
+       "data/gibbs/S63.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "S_{63} f", \
+       "data/gibbs/S255.csv" using 1:2 with lines lw 2 lc rgb "#CC79A7" title "S_{255} f", \
        "data/gibbs/target.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "sign x", \
        "data/gibbs/limit.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#000000" title "1 + 2(Si(π)/π − ½)"
   unset multiplot

@@ -22,7 +22,7 @@ do for [pass = 1:2] {
   set key top right
   set logscale y; set format y "10^{%T}"
   plot "data/yarotsky/measured.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#D55E00" title "measured", \
-       "data/yarotsky/bound.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "2^(−2m−2)"
+       "data/yarotsky/bound.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "2^{−2m−2}"
   reset
   set datafile separator ","
   set grid back lc rgb "#d0d0d0" lw 0.5
