@@ -40,7 +40,16 @@ void Sde::diffusion_dx(const Batch& x, double, Batch& gx) const {
 OrnsteinUhlenbeck::OrnsteinUhlenbeck(double th, double sg) : theta(th), sigma(sg) {
     if (!(th > 0.0) || !(sg > 0.0)) throw std::invalid_argument("OrnsteinUhlenbeck: theta and sigma must be positive");
 }
-void OrnsteinUhlenbeck::drift(const Batch& x, double, Batch& f) const { f = -theta * x; }
+// out = c·x as one plain loop over raw memory: these fields sit in the inner loop of
+// every solver.
+static void scaled(const Batch& x, double c, Batch& out) {
+    if (out.shape() != x.shape()) out.resize(x.shape());
+    const double* xp = x.data();
+    double* op = out.data();
+    for (std::size_t i = 0, n = x.size(); i < n; ++i) op[i] = c * xp[i];
+}
+
+void OrnsteinUhlenbeck::drift(const Batch& x, double, Batch& f) const { scaled(x, -theta, f); }
 void OrnsteinUhlenbeck::diffusion(const Batch& x, double, Batch& g) const {
     g.resize(x.shape());
     g.fill(sigma);
@@ -50,8 +59,8 @@ double OrnsteinUhlenbeck::variance(double t) const {
     return sigma * sigma * (-std::expm1(-2.0 * theta * t)) / (2.0 * theta);
 }
 
-void GeometricBrownian::drift(const Batch& x, double, Batch& f) const { f = mu * x; }
-void GeometricBrownian::diffusion(const Batch& x, double, Batch& g) const { g = s * x; }
+void GeometricBrownian::drift(const Batch& x, double, Batch& f) const { scaled(x, mu, f); }
+void GeometricBrownian::diffusion(const Batch& x, double, Batch& g) const { scaled(x, s, g); }
 void GeometricBrownian::diffusion_dx(const Batch& x, double, Batch& gx) const {
     gx.resize(x.shape());
     gx.fill(s);

@@ -124,7 +124,8 @@ int main(int argc, char** argv) {
     point where no residual vanishes, the exercise's subgradient against a finite-difference
     gradient; at the LAD optimum, where two residuals vanish, the subgradient inequality of the
     exercise's answer on many points $v$, and the support-function formula against the difference
-    quotient, which for a piecewise-linear $f$ and small $\tau$ is exact up to rounding. Two
+    quotient, which for a piecewise-linear $f$ and a step $\tau$ short of the next kink along $d$
+    is exact up to rounding. Two
     controls: $g = 1.05$ is not a subgradient of $|x|$ at 0; and dropping the second sum — treating
     $\operatorname{sign}(0) = 0$ as if it were the whole subdifferential, as if $f$ were
     differentiable at its kinks — gets the directional derivative wrong.
@@ -162,9 +163,17 @@ int main(int argc, char** argv) {
         s.holds("01.1 at the optimum: f(v) ≥ f(w*) + gᵀ(v − w*) on 2000 points v", min_gap >= -1e-12, min_gap, 0.0);
 
         // f'(w*; d) by the difference quotient against the support function, in a few directions.
-        const double tau = 1e-7;
+        // Along d, f is linear until a nonzero residual changes sign, at τ = |r_i|/|a_iᵀd|; a step of
+        // half the nearest such τ makes the quotient exact up to rounding (a fixed small step is not
+        // when a third residual is nearly zero as well).
         for (double angle : {0.3, 1.9, 4.0}) {
             const wb::Vec dir = {std::cos(angle), std::sin(angle)};
+            double tau = 1e-2;
+            for (std::size_t i = 0; i < d.A.shape(0); ++i) {
+                const double r = d.y(i) - d.A(i, 0) * opt.w(0) - d.A(i, 1) * opt.w(1);
+                const double ad = d.A(i, 0) * dir(0) + d.A(i, 1) * dir(1);
+                if (std::fabs(r) > 1e-9 && ad != 0.0) tau = std::min(tau, 0.5 * std::fabs(r / ad));
+            }
             const double quotient = (ch01::lad_objective(d.A, d.y, opt.w + tau * dir) - opt.f) / tau;
             s.exact(fmt::format("f'(w*; d) = max_{{g∈∂f}} gᵀd, d at angle {}", angle), quotient,
                     ch01::lad_directional_derivative(d.A, d.y, opt.w, dir), 1e-5);

@@ -896,12 +896,15 @@ int main(int argc, char** argv) {
                                                         : std::vector<std::size_t>{2, 4, 8, 16, 32};
         const std::size_t n_ref = s.size(4000, 12000), n_var = s.size(11000, 18000), n_grad = s.size(10000, 9000);
         const std::size_t n_fit = s.size(500, 2000), reps = s.size(3, 5);
-        // Methods: SSM with each p(v), SSM-VR with each p(v), ISM.
+        // Methods, by index: SSM with each p(v) (AllSlices order), SSM-VR with each p(v), ISM.
+        const auto plain = [](std::size_t law) { return law; };
+        const auto vr = [](std::size_t law) { return 3 + law; };
+        constexpr std::size_t Ism = 6, Methods = 7;
         const std::vector<std::string> names = {"SSM, Gaussian v", "SSM, Rademacher v", "SSM, sphere v",
                                                 "SSM-VR, Gaussian v", "SSM-VR, Rademacher v", "SSM-VR, sphere v", "ISM"};
-        std::vector<std::vector<wb::Estimate>> gvar(7);
-        std::vector<std::vector<double>> perr(7), perr_se(7);
-        std::vector<Vec> spread(7);  // ‖g_r − ḡ‖² per sample at the last d (the same x for every method)
+        std::vector<std::vector<wb::Estimate>> gvar(Methods);
+        std::vector<std::vector<double>> perr(Methods), perr_se(Methods);
+        std::vector<Vec> spread(Methods);  // ‖g_r − ḡ‖² per sample at the last d (the same x for every method)
         std::vector<double> ds;
         for (std::size_t d : dims) {
             ds.push_back(dbl(d));
@@ -937,7 +940,7 @@ int main(int argc, char** argv) {
 
             // Total variance of the per-sample gradient at θ*.
             const std::size_t P = m.P();
-            std::vector<Mat> grads(7, Mat(xt::zeros<double>({n_grad, P})));  // per-sample ∇_θ ℓ(θ*), (n_grad, P)
+            std::vector<Mat> grads(Methods, Mat(xt::zeros<double>({n_grad, P})));  // per-sample ∇_θ ℓ(θ*), (n_grad, P)
             const Mat X = p.sample(rng, n_grad);
             std::vector<double> Gth(P), u(P), q(P);
             for (std::size_t r = 0; r < n_grad; ++r) {
@@ -952,14 +955,14 @@ int main(int argc, char** argv) {
                     double ut = 0;
                     for (std::size_t a = 0; a < P; ++a) ut += u[a] * star[a];
                     for (std::size_t a = 0; a < P; ++a) {
-                        grads[k](r, a) = u[a] * ut + q[a];
-                        grads[3 + k](r, a) = Gth[a] + q[a];
+                        grads[plain(k)](r, a) = u[a] * ut + q[a];
+                        grads[vr(k)](r, a) = Gth[a] + q[a];
                     }
                 }
-                for (std::size_t a = 0; a < P; ++a) grads[6](r, a) = Gth[a] + fit.w.div[a];
+                for (std::size_t a = 0; a < P; ++a) grads[Ism](r, a) = Gth[a] + fit.w.div[a];
             }
             // tr Cov = E‖g − Eg‖², a mean over samples with its standard error.
-            for (std::size_t k = 0; k < 7; ++k) {
+            for (std::size_t k = 0; k < Methods; ++k) {
                 const Vec mean_grad = xt::mean(grads[k], {0});
                 const Mat c = grads[k] - mean_grad;
                 spread[k] = rowdot(c, c);
@@ -967,30 +970,30 @@ int main(int argc, char** argv) {
             }
 
             // Relative parameter error after fitting, per method.
-            std::vector<wb::RunningStats> err(7);
+            std::vector<wb::RunningStats> err(Methods);
             for (std::size_t rep = 0; rep < reps; ++rep) {
                 const Mat Xf = p.sample(rng, n_fit);
                 std::vector<Mat> V;
                 for (Slice kind : AllSlices) V.push_back(ch09::slicing_directions(kind, n_fit, d, rng));
-                std::vector<Quad> Q(7, Quad(P));
+                std::vector<Quad> Q(Methods, Quad(P));
                 for (std::size_t r = 0; r < n_fit; ++r) {
                     fit.at(&Xf(r, 0));
                     for (std::size_t k = 0; k < 3; ++k) {
                         const Fitter::Sliced t = fit.sliced(V[k], r, 1);
-                        fit.add_ssm(t, Q[k]);
-                        fit.add_ssm_vr(t, Q[3 + k]);
+                        fit.add_ssm(t, Q[plain(k)]);
+                        fit.add_ssm_vr(t, Q[vr(k)]);
                     }
-                    fit.add_ism(Q[6]);
+                    fit.add_ism(Q[Ism]);
                 }
-                for (std::size_t k = 0; k < 7; ++k) err[k].add(rel_error(minimiser(Q[k]), star));
+                for (std::size_t k = 0; k < Methods; ++k) err[k].add(rel_error(minimiser(Q[k]), star));
             }
-            for (std::size_t k = 0; k < 7; ++k) {
+            for (std::size_t k = 0; k < Methods; ++k) {
                 perr[k].push_back(err[k].mean());
                 perr_se[k].push_back(err[k].se());
             }
         }
         std::string table;
-        for (std::size_t k = 0; k < 7; ++k)
+        for (std::size_t k = 0; k < Methods; ++k)
             table += fmt::format("\n    {:<22} gradient variance {:>10.4g} ± {:<8.2g} parameter error {:.3f} ± {:.3f}",
                                  names[k], gvar[k].back().value, gvar[k].back().se, perr[k].back(), perr_se[k].back());
         s.note(fmt::format("at d = {}:{}", dims.back(), table));
@@ -999,13 +1002,13 @@ int main(int argc, char** argv) {
         for (std::size_t k = 0; k < 3; ++k)
             s.ratio_at_most(fmt::format("SSM-VR lowers the gradient variance of SSM   ({} v, d = {})",
                                         ch09::slice_name(AllSlices[k]), dims.back()),
-                            gvar[3 + k].back(), gvar[k].back(), 1.0);
-        for (std::size_t k : {4u, 5u})
+                            gvar[vr(k)].back(), gvar[plain(k)].back(), 1.0);
+        for (std::size_t law : {1u, 2u})
             s.greater(fmt::format("with VR, Gaussian v has a larger gradient variance than {} v   (d = {}, paired)",
-                                  ch09::slice_name(AllSlices[k - 3]), dims.back()),
-                      wb::mean_se(spread[3] - spread[k]), 0.0, {.scale = xt::mean(spread[k])()});
-        std::vector<std::vector<double>> gv(7);
-        for (std::size_t k = 0; k < 7; ++k)
+                                  ch09::slice_name(AllSlices[law]), dims.back()),
+                      wb::mean_se(spread[vr(0)] - spread[vr(law)]), 0.0, {.scale = xt::mean(spread[vr(law)])()});
+        std::vector<std::vector<double>> gv(Methods);
+        for (std::size_t k = 0; k < Methods; ++k)
             for (const wb::Estimate& e : gvar[k]) gv[k].push_back(e.value);
 
         wb::Figure fig("pv_ssm", "Slicing laws in d dimensions: gradient variance and parameter error", 1, 2);
@@ -1014,9 +1017,9 @@ int main(int argc, char** argv) {
                       .xrange(1, 50).key("top left");
         auto& b = fig.panel(1).title("relative error ‖θ̂ − θ*‖/‖θ*‖, n = " + std::to_string(n_fit)).xlabel("dimension d")
                       .ylabel("relative parameter error").logx().logy().xrange(1, 50).key("bottom left");
-        for (std::size_t k = 0; k < 7; ++k) {
-            const int col = k == 6 ? IsmColour : colour_of(AllSlices[k % 3]);
-            if (k < 3) {
+        for (std::size_t k = 0; k < Methods; ++k) {
+            const int col = k == Ism ? IsmColour : colour_of(AllSlices[k % 3]);
+            if (k < vr(0)) {  // plain SSM: solid; SSM-VR and ISM: dashed
                 a.linepoints(ds, gv[k], names[k], col);
                 b.errorbars(ds, perr[k], perr_se[k], "", col).line(ds, perr[k], names[k], col);
             } else {
@@ -1059,6 +1062,8 @@ int main(int argc, char** argv) {
         const std::vector<std::size_t> ns = s.quick() ? std::vector<std::size_t>{300, 1000, 3000}
                                                       : std::vector<std::size_t>{300, 1000, 3000, 10000};
         const std::size_t reps = s.size(6, 16);
+        // Methods, by index (the order of `names`).
+        enum : std::size_t { Ism, SsmRademacher, SsmVrRademacher, SsmGaussian, DsmSmall, DsmLarge };
         const std::vector<std::string> names = {"ISM", "SSM, Rademacher v", "SSM-VR, Rademacher v", "SSM, Gaussian v",
                                                 "DSM σ = 0.1", "DSM σ = 0.3"};
         const std::size_t M = names.size();
@@ -1079,16 +1084,16 @@ int main(int argc, char** argv) {
             std::vector<std::vector<double>> exc_rep(M);
             for (std::size_t r = 0, i = 0; r < n_max; ++r) {
                 fit.at(&X(r, 0));
-                fit.add_ism(Q[0]);
+                fit.add_ism(Q[Ism]);
                 const Fitter::Sliced tr = fit.sliced(VR, r, 1);
-                fit.add_ssm(tr, Q[1]);
-                fit.add_ssm_vr(tr, Q[2]);
-                fit.add_ssm(fit.sliced(VG, r, 1), Q[3]);
+                fit.add_ssm(tr, Q[SsmRademacher]);
+                fit.add_ssm_vr(tr, Q[SsmVrRademacher]);
+                fit.add_ssm(fit.sliced(VG, r, 1), Q[SsmGaussian]);
                 for (std::size_t k = 0; k < 2; ++k) {
                     const double sigma = k == 0 ? 0.1 : 0.3;
                     for (std::size_t j = 0; j < 2; ++j) xn[j] = X(r, j) + sigma * Z(r, j);
                     fit.at(xn.data());
-                    fit.add_dsm(&Z(r, 0), sigma, Q[4 + k]);
+                    fit.add_dsm(&Z(r, 0), sigma, Q[DsmSmall + k]);
                 }
                 if (r + 1 != ns[i]) continue;
                 for (std::size_t k = 0; k < M; ++k) {
@@ -1100,7 +1105,7 @@ int main(int argc, char** argv) {
                 ++i;
             }
             for (std::size_t k = 0; k < M; ++k) slopes[k].push_back(wb::fit_loglog(nd, exc_rep[k]).slope);
-            dsm_minus_ssm(rep) = exc_rep[5].back() - exc_rep[1].back();
+            dsm_minus_ssm(rep) = exc_rep[DsmLarge].back() - exc_rep[SsmRademacher].back();
         }
         std::vector<std::vector<double>> err(M), err_se(M), exc(M);
         for (std::size_t k = 0; k < M; ++k)
@@ -1130,7 +1135,9 @@ int main(int argc, char** argv) {
         const std::size_t n_m = 500;
         const std::vector<std::size_t> ms = {1, 2, 4, 8, 16};
         const std::size_t mmax = ms.back();
-        std::vector<std::vector<wb::RunningStats>> me(ms.size(), std::vector<wb::RunningStats>(4));
+        // Methods against m, by index.
+        enum : std::size_t { MSsmGaussian, MSsmRademacher, MSsmVrRademacher, MIsm, MMethods };
+        std::vector<std::vector<wb::RunningStats>> me(ms.size(), std::vector<wb::RunningStats>(MMethods));
         // Per replication (common random numbers): SSM-VR − SSM at m = 1, and SSM's error at m = 16 − at m = 1.
         Vec gain_vr = xt::zeros<double>({reps}), gain_m = xt::zeros<double>({reps});
         for (std::size_t rep = 0; rep < reps; ++rep) {
@@ -1140,24 +1147,24 @@ int main(int argc, char** argv) {
             const Mat VR = directions(Slice::Rademacher, n_m * mmax, 2, s.rng());
             const Mat VG = directions(Slice::Gaussian, n_m * mmax, 2, s.rng());
             for (std::size_t i = 0; i < ms.size(); ++i) {
-                std::vector<Quad> Q(4, Quad(P));
+                std::vector<Quad> Q(MMethods, Quad(P));
                 for (std::size_t r = 0; r < n_m; ++r) {
                     fit.at(&X(r, 0));
-                    fit.add_ssm(fit.sliced(VG, r * mmax, ms[i]), Q[0]);
+                    fit.add_ssm(fit.sliced(VG, r * mmax, ms[i]), Q[MSsmGaussian]);
                     const Fitter::Sliced tr = fit.sliced(VR, r * mmax, ms[i]);
-                    fit.add_ssm(tr, Q[1]);
-                    fit.add_ssm_vr(tr, Q[2]);
-                    fit.add_ism(Q[3]);
+                    fit.add_ssm(tr, Q[MSsmRademacher]);
+                    fit.add_ssm_vr(tr, Q[MSsmVrRademacher]);
+                    fit.add_ism(Q[MIsm]);
                 }
-                for (std::size_t k = 0; k < 4; ++k) me[i][k].add(rel_error(minimiser(Q[k]), star));
-                if (i == 0) gain_vr(rep) = rel_error(minimiser(Q[2]), star) - rel_error(minimiser(Q[1]), star);
-                if (i == 0) gain_m(rep) = -rel_error(minimiser(Q[0]), star);
-                if (i + 1 == ms.size()) gain_m(rep) += rel_error(minimiser(Q[0]), star);
+                for (std::size_t k = 0; k < MMethods; ++k) me[i][k].add(rel_error(minimiser(Q[k]), star));
+                if (i == 0) gain_vr(rep) = rel_error(minimiser(Q[MSsmVrRademacher]), star) - rel_error(minimiser(Q[MSsmRademacher]), star);
+                if (i == 0) gain_m(rep) = -rel_error(minimiser(Q[MSsmGaussian]), star);
+                if (i + 1 == ms.size()) gain_m(rep) += rel_error(minimiser(Q[MSsmGaussian]), star);
             }
         }
-        std::vector<std::vector<double>> merr(4);
+        std::vector<std::vector<double>> merr(MMethods);
         for (std::size_t i = 0; i < ms.size(); ++i)
-            for (std::size_t k = 0; k < 4; ++k) merr[k].push_back(me[i][k].mean());
+            for (std::size_t k = 0; k < MMethods; ++k) merr[k].push_back(me[i][k].mean());
         const wb::Estimate gm = wb::mean_se(gain_m), gv = wb::mean_se(gain_vr);
         s.note(fmt::format("n = {}, paired over {} replications: SSM (Gaussian v) error at m = 16 − at m = 1 = {:.3f} ± {:.3f}; "
                            "SSM-VR − SSM (Rademacher v, m = 1) = {:.3f} ± {:.3f}",
@@ -1173,7 +1180,7 @@ int main(int argc, char** argv) {
                                colour_of(Slice::Gaussian), DsmColour, DsmColour + 1};
         for (std::size_t k = 0; k < M; ++k) {
             a.errorbars(nd, err[k], err_se[k], "", colours[k]);
-            if (k == 2) {  // SSM-VR: dashed, in the colour of its law of v
+            if (k == SsmVrRademacher) {  // SSM-VR: dashed, in the colour of its law of v
                 a.dashed(nd, err[k], names[k], colours[k]);
                 b.dashed(nd, exc[k], names[k], colours[k]);
             } else {
@@ -1185,10 +1192,10 @@ int main(int argc, char** argv) {
         for (std::size_t v : ms) md.push_back(dbl(v));
         auto& c = fig.panel(2).title("n = 500: projections per sample").xlabel("directions m per sample")
                       .ylabel("‖θ̂ − θ*‖/‖θ*‖").logx().logy().key("top right");
-        c.linepoints(md, merr[0], "SSM, Gaussian v", colour_of(Slice::Gaussian))
-            .linepoints(md, merr[1], "SSM, Rademacher v", colour_of(Slice::Rademacher))
-            .dashed(md, merr[2], "SSM-VR, Rademacher v", colour_of(Slice::Rademacher))
-            .dashed(md, merr[3], "ISM (exact trace)", IsmColour);
+        c.linepoints(md, merr[MSsmGaussian], "SSM, Gaussian v", colour_of(Slice::Gaussian))
+            .linepoints(md, merr[MSsmRademacher], "SSM, Rademacher v", colour_of(Slice::Rademacher))
+            .dashed(md, merr[MSsmVrRademacher], "SSM-VR, Rademacher v", colour_of(Slice::Rademacher))
+            .dashed(md, merr[MIsm], "ISM (exact trace)", IsmColour);
         s.save(fig);
     });
 

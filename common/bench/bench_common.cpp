@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include "wb/check.hpp"
+#include "wb/gauss.hpp"
 #include "wb/rng.hpp"
 #include "wb/sde.hpp"
 #include "wb/stats.hpp"
@@ -77,6 +78,67 @@ void BM_MonteCarloCheck1e6(benchmark::State& st) {
     st.SetItemsProcessed(st.iterations() * 1000000);
 }
 BENCHMARK(BM_MonteCarloCheck1e6)->Unit(benchmark::kMillisecond);
+
+// The workloads `./workbook bench --vs-numpy` times in NumPy too (tools/wbtools/bench.py
+// writes the same computations there; change both together).
+
+// Chapter 13's C_t by Monte Carlo: at 12 times, 10⁶ draws x₀ ~ p₀ (a two-component
+// mixture), x_t = m x₀ + √v z under the OU kernel with θ = 1, σ = √2, and the mean of
+// (∇log p(x_t|x₀) − ∇log p_t(x_t))², the marginal score in closed form.
+void BM_CtMonteCarlo(benchmark::State& st) {
+    wb::Rng r(1);
+    const auto p0 = wb::GaussianMixture::univariate({0.3, 0.7}, {-2.0, 1.5}, {0.5, 0.7});
+    const std::size_t n = 1000000;
+    double sink = 0;
+    for (auto _ : st) {
+        for (int i = 0; i < 12; ++i) {
+            const double t = 0.05 + 0.15 * i, m = std::exp(-t), v = 1.0 - std::exp(-2.0 * t), sv = std::sqrt(v);
+            const wb::Vec x0 = p0.sample_1d(r, n);
+            wb::Vec z = xt::empty<double>({n});
+            r.fill_normal(z);
+            const wb::Vec x_t = m * x0 + sv * z;
+            const wb::Vec d = -z / sv - p0.transformed(m, v).score(x_t);
+            sink += wb::mean_se(xt::eval(d * d)).value;
+        }
+    }
+    benchmark::DoNotOptimize(sink);
+    st.SetItemsProcessed(st.iterations() * 12 * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_CtMonteCarlo)->Unit(benchmark::kMillisecond);
+
+// Chapter 11's GBM convergence study at its default size: 45,000 paths, 2¹⁰ fine steps
+// (μ = s = 1, T = 1), Euler–Maruyama and Milstein on the fine grid and on 5 coarser ones
+// driven by sums of the same increments.
+void BM_GbmConvergence(benchmark::State& st) {
+    wb::Rng r(1);
+    const std::size_t n = 45000, fine = 1024, levels = 6;
+    const double mu = 1.0, sg = 1.0, h = 1.0 / static_cast<double>(fine);
+    wb::Vec dW = xt::empty<double>({n});
+    double sink = 0;
+    for (auto _ : st) {
+        std::vector<wb::Vec> em(levels, xt::ones<double>({n})), mil(levels, xt::ones<double>({n})),
+            acc(levels, xt::zeros<double>({n}));
+        for (std::size_t i = 0; i < fine; ++i) {
+            r.fill_normal(dW, std::sqrt(h));
+            for (std::size_t l = 0; l < levels; ++l) {
+                double* a = acc[l].data();
+                for (std::size_t j = 0; j < n; ++j) a[j] += dW(j);
+                if ((i + 1) % (std::size_t{1} << l) != 0) continue;
+                const double hl = h * static_cast<double>(std::size_t{1} << l);
+                double *x = em[l].data(), *y = mil[l].data();
+                for (std::size_t j = 0; j < n; ++j) {
+                    x[j] += mu * x[j] * hl + sg * x[j] * a[j];
+                    y[j] += mu * y[j] * hl + sg * y[j] * a[j] + 0.5 * sg * sg * y[j] * (a[j] * a[j] - hl);
+                    a[j] = 0;
+                }
+            }
+        }
+        sink += em.back()(0) + mil.back()(0);
+    }
+    benchmark::DoNotOptimize(sink);
+    st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n * fine));
+}
+BENCHMARK(BM_GbmConvergence)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -280,7 +280,7 @@ class HiddenChecks(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         from wbtools import catalog, common
-        bd = common.configure(ROOT)
+        bd = common.existing_build(ROOT)
         targets = ["probe_sol13_conditional_score", "probe_sol09_hutchinson"]
         ok, out = catalog.build(bd, targets, timeout=3600)
         assert ok, out[-3000:]

@@ -1,5 +1,7 @@
 """`./workbook bench`: the Google Benchmark targets as a table to paste into the README;
-`--vs-numpy` also times the same normal draws in NumPy (Debian's python3-numpy)."""
+`--vs-numpy` also times the same workloads in NumPy (Debian's python3-numpy): normal
+draws, chapter 13's C_t Monte Carlo and chapter 11's GBM convergence study, written
+as in common/bench/bench_common.cpp (BM_NormalFill, BM_CtMonteCarlo, BM_GbmConvergence)."""
 import argparse
 import json
 import os
@@ -9,18 +11,61 @@ import sys
 
 from . import common
 
-NUMPY_NORMALS = """
+# Each prints its best of 3 times in seconds, after a warm-up run.
+NUMPY_WORKLOADS = {
+    "normals": """
+g = np.random.Generator(np.random.PCG64(1))
+def work(): g.standard_normal(10**7)
+""",
+    "ct": """
+g = np.random.Generator(np.random.PCG64(1))
+w, mu, sd = np.array([0.3, 0.7]), np.array([-2.0, 1.5]), np.array([0.5, 0.7])
+def work():
+    n, total = 10**6, 0.0
+    for i in range(12):
+        t = 0.05 + 0.15 * i; m = np.exp(-t); v = 1 - np.exp(-2 * t); sv = np.sqrt(v)
+        k = (g.random(n) >= w[0]).astype(int)
+        x0 = mu[k] + sd[k] * g.standard_normal(n)
+        z = g.standard_normal(n)
+        xt = m * x0 + sv * z
+        mt, vt = m * mu, m * m * sd * sd + v
+        logw = np.log(w) - 0.5 * np.log(2 * np.pi * vt) - 0.5 * (xt[:, None] - mt) ** 2 / vt
+        r = np.exp(logw - logw.max(axis=1, keepdims=True)); r /= r.sum(axis=1, keepdims=True)
+        score = (r * (-(xt[:, None] - mt) / vt)).sum(axis=1)
+        d = -z / sv - score
+        total += (d * d).mean()
+    return total
+""",
+    "gbm": """
+g = np.random.Generator(np.random.PCG64(1))
+def work():
+    n, fine, levels, mu, sg = 45000, 1024, 6, 1.0, 1.0
+    h = 1.0 / fine
+    em, mil, acc = np.ones((levels, n)), np.ones((levels, n)), np.zeros((levels, n))
+    for i in range(fine):
+        acc += np.sqrt(h) * g.standard_normal(n)
+        for l in range(levels):
+            if (i + 1) % (1 << l): continue
+            hl, a = h * (1 << l), acc[l]
+            em[l] += mu * em[l] * hl + sg * em[l] * a
+            mil[l] += mu * mil[l] * hl + sg * mil[l] * a + 0.5 * sg * sg * mil[l] * (a * a - hl)
+            acc[l] = 0
+    return em[-1, 0] + mil[-1, 0]
+""",
+}
+TIMER = """
 import time, numpy as np
-g = np.random.Generator(np.random.PCG64(1)); n = 10**7; best = 1e9
+{body}
+work(); best = 1e9
 for _ in range(3):
-    t0 = time.perf_counter(); g.standard_normal(n); best = min(best, time.perf_counter() - t0)
-print(n / best)
+    t0 = time.perf_counter(); work(); best = min(best, time.perf_counter() - t0)
+print(best)
 """
 
 
 def parser():
     ap = common.ArgParser(prog="./workbook bench", description=__doc__)
-    ap.add_argument("--vs-numpy", action="store_true", help="also time the same normal draws in NumPy")
+    ap.add_argument("--vs-numpy", action="store_true", help="also time the same workloads in NumPy")
     ap.add_argument("--filter", metavar="REGEX", help="only the benchmarks matching REGEX")
     return ap
 
@@ -60,11 +105,21 @@ def main(cmd, args):
         if not py:
             print("\nvs NumPy: skipped, numpy is not installed (sudo apt-get install python3-numpy)")
             return 0
-        np_rate = float(subprocess.run([py, "-c", NUMPY_NORMALS], capture_output=True, text=True, check=True).stdout)
-        cpp = rows.get("BM_NormalFill")
-        print("\n| workload | C++ | NumPy | ratio |\n| --- | --- | --- | --- |")
-        if cpp:
-            c = cpp["items_per_second"]
-            print(f"| 10⁷ standard normals | {c / 1e6:.0f} M/s | {np_rate / 1e6:.0f} M/s | {c / np_rate:.1f}x |")
-        print("(the C_t Monte Carlo and GBM convergence workloads are not yet in this comparison)")
+        version = subprocess.run([py, "-c", "import numpy; print(numpy.__version__)"], capture_output=True,
+                                 text=True).stdout.strip()
+        # (workload, the C++ benchmark, NumPy's work in C++'s items per run)
+        cases = [("10⁷ standard normals", "BM_NormalFill", "normals", 10**7),
+                 ("C_t Monte Carlo, 12 times × 10⁶ draws (ch. 13)", "BM_CtMonteCarlo", "ct", 12 * 10**6),
+                 ("GBM convergence, 45,000 paths × 2¹⁰ steps, 6 grids (ch. 11)", "BM_GbmConvergence", "gbm",
+                  45000 * 1024)]
+        print(f"\n| workload | C++ | NumPy {version} | ratio |\n| --- | --- | --- | --- |")
+        for label, bench, key, items in cases:
+            cpp = rows.get(bench)
+            if not cpp:
+                continue  # filtered out
+            print(f"  timing {label} in NumPy ...", file=sys.stderr, flush=True)
+            secs = float(subprocess.run([py, "-c", TIMER.format(body=NUMPY_WORKLOADS[key])], capture_output=True,
+                                        text=True, check=True).stdout)
+            c, np_rate = cpp["items_per_second"], items / secs
+            print(f"| {label} | {c / 1e6:.0f} M/s | {np_rate / 1e6:.1f} M/s | {c / np_rate:.1f}x |")
     return 0

@@ -110,7 +110,7 @@ def prepare(root, work, only=(), log=None):
     ok, out = catalog.build(bd, targets, keep_going=True, timeout=7200)
     if not ok:
         common.die("the pristine tree does not build:\n" + catalog.compiler_messages(out, 20, root=tdir / "tree"))
-    ref_bd = common.configure(root)
+    ref_bd = common.existing_build(root)
     ok, out = catalog.build(ref_bd, [f"probe_sol{e.nn}_{e.x}" for e in exs], keep_going=True, timeout=7200)
     if not ok:
         common.die("the reference probes do not build:\n" + catalog.compiler_messages(out, 20, root=root))
