@@ -152,6 +152,7 @@ function(wb_discover_exercises)
       add_executable(test_sol${_nn}_${_x} $<TARGET_OBJECTS:ex${_nn}_${_x}_tests>)
       target_link_libraries(test_sol${_nn}_${_x} PRIVATE sol${_nn}_${_x} wb_gtest_main wb_flags)
       set_property(GLOBAL APPEND PROPERTY WB_SOL_${_nn} sol${_nn}_${_x})
+      set_property(GLOBAL APPEND PROPERTY WB_ALL_SOLUTION_TESTS test_sol${_nn}_${_x})
       add_test(NAME ex${_nn}.${_x}.solution_passes COMMAND test_sol${_nn}_${_x})
       set_tests_properties(ex${_nn}.${_x}.solution_passes PROPERTIES
         LABELS "exercises;ch${_nn}" TIMEOUT 120)
