@@ -160,9 +160,9 @@ int main(int argc, char** argv) {
     The two-mode density is symmetric about the line $u = (x_1 + x_2)/\sqrt2$ joining its modes: in
     the rotated coordinates $(u, v)$, $v = (x_2 - x_1)/\sqrt2$, both components are
     $\mathcal N(\pm 5\sqrt2, 1)\otimes\mathcal N(0, 1)$, so $q_\sigma(x) = q_{u,\sigma}(u)\,\mathcal N(v; 0, 1 + \sigma^2)$
-    and the score's component along the line is the score of the one-dimensional mixture
-    $q_{u,\sigma}$ of $0.2\,\mathcal N(-5\sqrt2, 1) + 0.8\,\mathcal N(5\sqrt2, 1)$. We check this reduction too;
-    §4–§6 use it.
+    and the score's component along the line is the score of $q_{u,\sigma}$, the noised version of
+    the one-dimensional mixture $p_u = 0.2\,\mathcal N(-5\sqrt2, 1) + 0.8\,\mathcal N(5\sqrt2, 1)$. We
+    check this reduction too; §4–§6 use it.
     */
     ch.section("noised", "Noised mixtures stay mixtures; the score near a manifold  [exercise 10.2]", [](wb::Section& s) {
         const wb::GaussianMixture p({0.3, 0.7}, {{-1.0, 2.0}, {1.5, -0.5}}, {{0.5, 2.0}, {1.0, 0.25}});
@@ -590,7 +590,8 @@ int main(int argc, char** argv) {
     * Y. Song, S. Ermon (2019). Generative modeling by estimating gradients of the data
       distribution. *Advances in Neural Information Processing Systems (NeurIPS)* 32. (Annealed
       Langevin dynamics, algorithm 1, the step $\alpha_i \propto \sigma_i^2$ and the weighting
-      $\lambda(\sigma) = \sigma^2$; the two-mode example and the failure of plain Langevin, §6.)
+      $\lambda(\sigma) = \sigma^2$, §3 and §6; inaccurate score estimates in low-density regions, §4;
+      the two-mode example and the failure of plain Langevin, §5–§6.)
     * Y. Song, S. Ermon (2020). Improved techniques for training score-based generative models.
       *Advances in Neural Information Processing Systems (NeurIPS)* 33. (Choosing $\sigma_1$ about
       the largest distance between data points, and a geometric schedule, §1.)
