@@ -61,14 +61,18 @@ TEST(AnnealedLangevin, GaussianMomentsAfterThreeLevels) {
 }
 
 TEST(AnnealedLangevin, VisitsEveryLevelInOrder) {
-    // The score is called `steps` times per level, largest σ first, on the whole batch.
-    std::vector<double> seen;
+    // Largest σ first, `steps` score evaluations of every chain per level (in one call per
+    // step on the whole batch, or row by row: both are valid).
+    std::vector<double> levels;     // the levels visited, consecutive repeats collapsed
+    std::vector<std::size_t> rows;  // chain evaluations per visited level
     auto recorder = [&](const wb::Mat& x, double sigma, wb::Mat& out) {
-        seen.push_back(sigma);
+        if (levels.empty() || levels.back() != sigma) levels.push_back(sigma), rows.push_back(0);
+        rows.back() += x.shape(0);
         out = xt::zeros<double>(x.shape());
     };
     wb::Mat x = xt::zeros<double>({std::size_t{3}, std::size_t{2}});
     wb::Rng rng(1);
     annealed_langevin(x, wb::Vec{3.0, 1.0}, 0.1, 2, recorder, rng);
-    EXPECT_EQ(seen, (std::vector<double>{3.0, 3.0, 1.0, 1.0}));
+    EXPECT_EQ(levels, (std::vector<double>{3.0, 1.0}));
+    EXPECT_EQ(rows, (std::vector<std::size_t>{6, 6}));
 }
