@@ -482,8 +482,10 @@ int main(int argc, char** argv) {
     committor's. The figure shows the weight against $T$ (chains run along $u$, §2): at $T = 100$ it
     is still visibly above $0.2$, by a few standard errors, and it reaches $0.2$ only in the limit.
     We check that the bias at $T = 3$ is real (the weight exceeds $0.2$) and that at $T = 1000$ the
-    weight is $0.2$, with a standard error small next to the error of plain Langevin,
-    $0.491 - 0.2 \approx 0.29$ (the claim's scale). The samples in the plane (exercise 10.3 with
+    weight is within a third of plain Langevin's error, $0.491 - 0.2 \approx 0.29$, of $0.2$; the
+    control claims the same at $T = 3$. A small bias remains at $T = 1000$, a fraction of the
+    standard error of these sample sizes, so the chapter does not claim that the weight is exactly
+    $0.2$ there. The samples in the plane (exercise 10.3 with
     $T = 100$, against plain Langevin) show both samplers; the annealed clusters are wider because
     its last level draws from $q_{\sigma_L} = q_1$, whose components have variance $2$, not from $p$
     itself — the price of stopping at $\sigma_L = 1$.
@@ -514,8 +516,12 @@ int main(int argc, char** argv) {
                    }
                    const wb::Estimate w3 = est[1], w100 = est[4], w1000 = est[5];
                    s.greater("T = 3 steps per level: weight of the small mode > 0.2 (the lag is real)", w3, 0.2);
-                   s.monte_carlo("T = 1000 steps per level: weight of the small mode − 0.2 = 0",
-                                 {w1000.value - 0.2, w1000.se, w1000.n}, 0.0, {.scale = plain_error});
+                   // A bias of a fraction of a standard error remains at T = 1000, so the claim is a bound.
+                   const double tol = plain_error / 3.0;
+                   s.within("T = 1000 steps per level: weight of the small mode within a third of plain Langevin's error of 0.2",
+                            w1000, 0.2 - tol, 0.2 + tol, {.scale = plain_error});
+                   s.control().within("T = 3 steps per level: weight within a third of plain Langevin's error of 0.2 (no lag)",
+                                      w3, 0.2 - tol, 0.2 + tol, {.scale = plain_error});
                    s.note(fmt::format("weights: T = 100: {:.4f} ± {:.4f}; T = 1000: {:.4f} ± {:.4f}", w100.value, w100.se,
                                       w1000.value, w1000.se));
 
