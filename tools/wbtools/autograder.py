@@ -75,7 +75,7 @@ def write_bundle(root, dest, only=(), timeout=10.0, log=sys.stdout):
 def main(args):
     ap = exgen.ArgParser(prog="./workbook autograder", description="Write the Gradescope autograder bundle.")
     ap.add_argument("dir")
-    ap.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per test (default 10)")
+    ap.add_argument("--timeout", type=float, default=10.0, help="CPU seconds allowed per test run (default 10; the wall clock allows twice that plus 5 s)")
     ap.add_argument("chapters", nargs="*", help="grade only these chapters or exercises (e.g. 13, 13.2)")
     a = ap.parse_intermixed_args(args)
     from .instructor import check_only

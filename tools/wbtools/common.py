@@ -21,6 +21,11 @@ def die(msg):
     raise UsageError(msg)
 
 
+class Stopped(UsageError):
+    """Work that could not go on (not the user's mistake): one line, exit status 1."""
+    status = 1
+
+
 class FileError(UsageError, OSError):
     """A file that cannot be read or written: printed as one line naming it, exit
     status 1. It is an OSError too, so callers that ignore I/O errors still do."""

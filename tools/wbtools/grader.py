@@ -218,6 +218,12 @@ def forbidden_symbols(nm_output):
     return sorted(bad)
 
 
+def wall_clock(timeout):
+    """The wall-clock limit of a run allowed `timeout` s of CPU time: CPU time stops loops
+    whatever the load; the wall clock only stops sleepers, so it leaves room for a busy machine."""
+    return 2 * timeout + 5
+
+
 class Submission:
     """The sandboxed build and runs of one submission in its own fresh folder."""
 
@@ -286,8 +292,8 @@ class Submission:
         """Runs exe in its own sandbox with a fresh writable folder; returns (Result, folder)."""
         self.runs += 1
         out = self.box.writable(self.dir / "run" / str(self.runs))
-        limits = sandbox.Limits(timeout=self.timeout, memory=2 << 30, processes=64, file_size=16 << 20,
-                                output=MAX_MESSAGE)
+        limits = sandbox.Limits(timeout=wall_clock(self.timeout), cpu=self.timeout, memory=2 << 30, processes=64,
+                                file_size=16 << 20, output=MAX_MESSAGE)
         r = self.box.run([exe, *args], ro=[exe.parent], rw=[out], cwd=out, limits=limits)
         return r, out
 
@@ -307,7 +313,7 @@ class Submission:
                     entry = t
         console = self.clean(r.output.strip())
         if r.timed_out:
-            return False, f"timed out after {self.timeout:g} s (an infinite loop?)", flags
+            return False, f"ran out of time ({self.timeout:g} s of CPU, {wall_clock(self.timeout):g} s on the clock; an infinite loop?)", flags
         if entry is None:
             why = catalog.describe_status(r.returncode) or f"exit status {r.returncode}"
             flags.append("no test report (the program ended before its tests ran, or wrote none)")
@@ -322,7 +328,7 @@ class Submission:
         """(passed, message, flags) of the hidden check."""
         r, out = self.sandboxed(exe, ["emit", str(self.seed), "values.txt"])
         if r.timed_out:
-            return False, f"the hidden check timed out after {self.timeout:g} s", list(r.flags)
+            return False, f"the hidden check ran out of time ({self.timeout:g} s of CPU, {wall_clock(self.timeout):g} s on the clock)", list(r.flags)
         if r.returncode != 0:
             last = self.clean(r.output.strip()).splitlines()[-1:] or [catalog.describe_status(r.returncode)]
             return False, _clip("the hidden check did not finish: " + last[0], 2000), list(r.flags)

@@ -90,7 +90,10 @@ def grade(root, submission, out="results.json", timeout=10.0, chapters=(), work=
         common.die(str(e))
     work = Path(work or root / "build" / "grading")
     trusted = grader.prepare(root, work, chapters, log)
-    doc = grader.grade(trusted, submission or root / "exercises", timeout, work, seed=seed, log=log)
+    try:
+        doc = grader.grade(trusted, submission or root / "exercises", timeout, work, seed=seed, log=log)
+    except sandbox.Unavailable as e:
+        raise common.Stopped(f"grading stopped, nothing written: {e}") from None
     write_results(doc, out)
     print(doc["output"], file=log)
     print(f"score {doc['score']:g}/{doc['max_score']:g}; wrote {out}", file=log)
@@ -139,11 +142,15 @@ def grade_class(root, folder, out="grades", timeout=10.0, chapters=(), work=None
         exgen.write_atomic(out / d.name / "submission.sha256", _digest(d) + "\n")
         return d.name, doc
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, int(common.jobs()))) as pool:
-        for name, doc in pool.map(one, todo):
-            print(f"  {name}: {doc['score']:g}/{doc['max_score']:g}" +
-                  (f" (flagged: {'; '.join(doc['extra_data']['flags'])})" if doc["extra_data"]["flags"] else ""),
-                  file=log, flush=True)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, int(common.jobs()))) as pool:
+            for name, doc in pool.map(one, todo):
+                print(f"  {name}: {doc['score']:g}/{doc['max_score']:g}" +
+                      (f" (flagged: {'; '.join(doc['extra_data']['flags'])})" if doc["extra_data"]["flags"] else ""),
+                      file=log, flush=True)
+    except sandbox.Unavailable as e:
+        raise common.Stopped(f"grading stopped: {e}; the students graded so far are kept, run again to "
+                             "grade the rest") from None
     rows = []
     for d in students:
         if d.is_symlink():
@@ -212,7 +219,7 @@ def main(cmd, args):
                                                             "(the autograder's setup.sh)")
     ap.add_argument("--out", help="the results file (default ./results.json); with --class the folder for "
                                   "STUDENT/results.json and gradebook.csv (default ./grades)")
-    ap.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per test (default 10)")
+    ap.add_argument("--timeout", type=float, default=10.0, help="CPU seconds allowed per test run (default 10; the wall clock allows twice that plus 5 s)")
     ap.add_argument("--work", help="folder for the trusted build and the scratch folders (default build/grading); "
                                    "each submission gets a fresh folder in it, removed afterwards")
     ap.add_argument("chapters", nargs="*", help="grade only these chapters or exercises (e.g. 13, 13.2)")

@@ -13,9 +13,12 @@ counts only its own processes (root is exempt from RLIMIT_NPROC). Without user
 namespaces bubblewrap cannot start: check() then fails closed, with a message,
 and nothing is graded unsandboxed.
 """
+import fcntl
+import math
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -34,6 +37,7 @@ class Unavailable(Exception):
 @dataclass
 class Limits:
     timeout: float = 10.0          # wall-clock seconds for the whole sandbox
+    cpu: float = 0.0               # CPU seconds per process (RLIMIT_CPU); 0: the wall-clock limit
     memory: int = 2 << 30          # address space per process (RLIMIT_AS)
     processes: int = 64            # processes of the sandbox's uid (RLIMIT_NPROC)
     file_size: int = 64 << 20      # largest file it may write (RLIMIT_FSIZE)
@@ -51,18 +55,43 @@ class Result:
     flags: list = field(default_factory=list)
 
 
+UID_COUNT = 64
+LOCKS = Path(os.environ.get("WB_SANDBOX_LOCKS", "/run/lock/wb-sandbox"))
 _uid_lock = threading.Lock()
-_uids_free = list(range(UID_BASE, UID_BASE + 64))
+_uids_free = list(range(UID_BASE, UID_BASE + UID_COUNT))
+_held = {}
 _checked = None
 
 
 def _take_uid():
-    with _uid_lock:
-        return _uids_free.pop(0)
+    """A uid no other session uses, in this process or any other on the machine (a lock
+    file per uid, held while the session lasts): two graders never share a uid, so one
+    submission can neither signal another's processes nor use up its process limit."""
+    deadline = time.monotonic() + 600
+    try:
+        LOCKS.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as e:
+        raise Unavailable(f"cannot create the sandbox uid locks in {LOCKS}: {e.strerror}") from None
+    while True:
+        with _uid_lock:
+            for uid in list(_uids_free):
+                fd = os.open(LOCKS / f"{uid}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    os.close(fd)
+                    continue
+                _uids_free.remove(uid)
+                _held[uid] = fd
+                return uid
+        if time.monotonic() > deadline:
+            raise Unavailable(f"every sandbox uid ({UID_BASE}..{UID_BASE + UID_COUNT - 1}) is in use by other graders")
+        time.sleep(0.5)
 
 
 def _give_uid(uid):
     with _uid_lock:
+        os.close(_held.pop(uid))  # releases the lock
         _uids_free.append(uid)
 
 
@@ -99,13 +128,13 @@ def command(cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
 
 
 def _limits_preexec(limits, nproc):
-    cpu = int(limits.timeout) + 2
+    cpu = math.ceil(limits.cpu or limits.timeout) + 1  # RLIMIT_CPU counts whole seconds
 
     def apply():
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
         resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
         resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_size, limits.file_size))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))  # SIGXCPU first, SIGKILL a second later
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     return apply
 
@@ -126,9 +155,27 @@ def _own_processes():
 LEFTOVERS = '"$@" {fd}>&-; rc=$?; n=0; for p in /proc/[0-9]*; do n=$((n+1)); done; echo "$n" >&{fd}; exit $rc'
 
 
+# bwrap's own words when the kernel refuses a namespace for now (EAGAIN: the uid's or the
+# container's process limit): nothing of the command ran, so it is safe to try again.
+TRANSIENT = "Resource temporarily unavailable"
+START_TRIES = 6
+
+
 def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
     """Runs cmd in a fresh sandbox (as root: under uid); returns a Result, whatever
-    the program does. Use session() rather than calling this directly."""
+    the program does. A sandbox the kernel refuses for now is tried again, then raises
+    Unavailable: never a score of 0 for the grader's own trouble. Use session() rather
+    than calling this directly."""
+    for attempt in range(START_TRIES):
+        r = _run_once(uid, cmd, ro, rw, cwd, limits, env)
+        first = (r.output.splitlines() or [""])[0]
+        if not (r.returncode == 1 and first.startswith("bwrap: ") and TRANSIENT in first):
+            return r
+        time.sleep(0.25 * 2 ** attempt)
+    raise Unavailable(f"the sandbox could not start ({first}; {START_TRIES} tries)")
+
+
+def _run_once(uid, cmd, ro, rw, cwd, limits, env):
     count_r, count_w = os.pipe()
     argv = command(["/bin/sh", "-c", LEFTOVERS.format(fd=count_w), "sh", *cmd], ro, rw, cwd, limits, env)
     if os.getuid() == 0:
@@ -183,11 +230,15 @@ def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
         except (ValueError, OSError, TypeError):
             left = 0
     out = kept.decode("utf-8", errors="replace")
-    res = Result(p.returncode, out, timed_out, total[0] > limits.output, time.monotonic() - t0)
+    # SIGXCPU: the command (reported by the shell as 128 + n) or the shell itself hit RLIMIT_CPU.
+    cpu_out = p.returncode in (128 + signal.SIGXCPU, -signal.SIGXCPU)
+    res = Result(p.returncode, out, timed_out or cpu_out, total[0] > limits.output, time.monotonic() - t0)
     if res.truncated:
         res.flags.append(f"output cut at {limits.output // 1024} kB (it wrote {total[0] // 1024} kB)")
     if timed_out:
         res.flags.append(f"timed out after {limits.timeout:g} s")
+    elif cpu_out:
+        res.flags.append(f"used more than {limits.cpu or limits.timeout:g} s of CPU time")
     elif left > 0:
         res.flags.append(f"left {left} process{'es' if left > 1 else ''} running after it ended (killed)")
     return res
