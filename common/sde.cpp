@@ -91,6 +91,53 @@ void StepWork::resize(const Batch& x) {
 void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) {
     if (scheme != Scheme::Euler && dW.shape() != x.shape())
         throw std::invalid_argument("step: dW must have the shape of x");
+    sde.advance(scheme, x, t, h, dW, w);
+}
+
+// The elementwise schemes in one pass, with the coefficients inlined: the same
+// expressions as Sde::advance evaluates from its scratch arrays, so the same bits.
+template <class F, class G, class Gx>
+static bool fused(Scheme scheme, Batch& x, double h, const Batch& dW, F f, G g, Gx gx) {
+    const std::size_t n = x.size();
+    double* xp = x.data();
+    const double* dw = dW.data();
+    switch (scheme) {
+        case Scheme::Euler:
+            for (std::size_t i = 0; i < n; ++i) xp[i] += h * f(xp[i]);
+            return true;
+        case Scheme::EulerMaruyama:
+            for (std::size_t i = 0; i < n; ++i) {
+                const double xi = xp[i];
+                xp[i] = xi + (h * f(xi) + g(xi) * dw[i]);
+            }
+            return true;
+        case Scheme::Milstein:
+            for (std::size_t i = 0; i < n; ++i) {
+                const double xi = xp[i], gi = g(xi);
+                xp[i] = xi + (h * f(xi) + gi * dw[i] + 0.5 * gi * gx(xi) * (dw[i] * dw[i] - h));
+            }
+            return true;
+        case Scheme::TamedEM: return false;  // tames by each path's drift norm: not elementwise
+    }
+    return false;
+}
+
+void OrnsteinUhlenbeck::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
+    const double th = theta, sg = sigma;
+    if (!fused(scheme, x, h, dW, [th](double v) { return -th * v; }, [sg](double) { return sg; },
+               [](double) { return 0.0; }))
+        Sde::advance(scheme, x, t, h, dW, w);
+}
+
+void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
+    const double m = mu, sd = s;
+    if (!fused(scheme, x, h, dW, [m](double v) { return m * v; }, [sd](double v) { return sd * v; },
+               [sd](double) { return sd; }))
+        Sde::advance(scheme, x, t, h, dW, w);
+}
+
+void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
+    const Sde& sde = *this;
     w.resize(x);
     sde.drift(x, t, w.f);
     const std::size_t n = x.size();

@@ -30,6 +30,29 @@ TEST(Sde, OneStepOfEachSchemeMatchesItsFormula) {
     EXPECT_DOUBLE_EQ(x(0, 0), x0 + h * f / (1 + h * f) + 0.8 * x0 * dw);
 }
 
+// OU and GBM fuse each step into one pass; it must give the generic path's bits.
+TEST(Sde, FusedStepsOfOuAndGbmEqualTheGenericOnesBitForBit) {
+    const OrnsteinUhlenbeck ou(1.7, 0.6);
+    const GeometricBrownian gbm(0.3, 0.9);
+    Rng rng(7);
+    Batch x0 = xt::empty<double>({std::size_t{257}, std::size_t{3}}), dW = x0;
+    rng.fill_normal(x0);
+    rng.fill_normal(dW, 0.1);
+    for (const Sde* sde : {static_cast<const Sde*>(&ou), static_cast<const Sde*>(&gbm)}) {
+        for (Scheme sc : {Scheme::Euler, Scheme::EulerMaruyama, Scheme::Milstein, Scheme::TamedEM}) {
+            Batch a = x0, b = x0;
+            StepWork w1, w2;
+            for (int k = 0; k < 5; ++k) {
+                step(*sde, sc, a, 0.1 * k, 0.01, dW, w1);
+                sde->Sde::advance(sc, b, 0.1 * k, 0.01, dW, w2);
+            }
+            ASSERT_EQ(a.shape(), b.shape());
+            for (std::size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a.data()[i], b.data()[i]) << scheme_name(sc) << " at " << i;
+            EXPECT_NE(a, x0) << scheme_name(sc);
+        }
+    }
+}
+
 TEST(Sde, HeunIsSecondOrderOnExponentialGrowth) {
     GeometricBrownian ode(1.0, 0.0);
     auto err = [&](std::size_t n) {

@@ -24,6 +24,15 @@ namespace wb {
 
 using Batch = Mat;  // compat: (n paths, d dimensions); removed when the chapters are ported
 
+enum class Scheme { Euler, EulerMaruyama, Milstein, TamedEM };
+const char* scheme_name(Scheme s);
+
+// Scratch space reused across steps, so a step allocates nothing.
+struct StepWork {
+    Batch f, g, gx, x2;
+    void resize(const Batch& x);
+};
+
 // The scalar view of an SDE (d = 1): the coefficients at one state x and time t,
 // which one-step schemes written for a single path take.
 class ScalarSde {
@@ -47,6 +56,10 @@ public:
     virtual void diffusion(const Batch& x, double t, Batch& g) const = 0;
     // ∂g/∂x elementwise, needed by Milstein; the default is for additive noise.
     virtual void diffusion_dx(const Batch& x, double t, Batch& gx) const;
+    // One step of `scheme` for every path (what wb::step runs): the default evaluates
+    // drift and diffusion into w, then combines them, three passes over the batch; the
+    // processes with closed-form coefficients below do it in one, to the same bits.
+    virtual void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const;
 };
 
 // dX = −a(t) X dt + b(t) dW: the marginal of X_t given X_0 is N(m_t X_0, v_t I), so a
@@ -66,6 +79,7 @@ public:
     void diffusion(const Batch& x, double t, Batch& g) const override;
     double mean_scale(double t) const override;
     double variance(double t) const override;
+    void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const override;
     double f(double x, double) const override { return -theta * x; }
     double g(double, double) const override { return sigma; }
     double g_x(double, double) const override { return 0.0; }
@@ -79,6 +93,7 @@ public:
     void drift(const Batch& x, double t, Batch& f) const override;
     void diffusion(const Batch& x, double t, Batch& g) const override;
     void diffusion_dx(const Batch& x, double t, Batch& gx) const override;
+    void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const override;
     double f(double x, double) const override { return mu * x; }
     double g(double x, double) const override { return s * x; }
     double g_x(double, double) const override { return s; }
@@ -117,14 +132,6 @@ private:
     Coefficient f_, g_, gx_;
 };
 
-enum class Scheme { Euler, EulerMaruyama, Milstein, TamedEM };
-const char* scheme_name(Scheme s);
-
-// Scratch space reused across steps, so a step allocates nothing.
-struct StepWork {
-    Batch f, g, gx, x2;
-    void resize(const Batch& x);
-};
 
 // One step of `scheme` from (x, t) with step h and Brownian increments dW (same
 // shape as x; ignored by Euler). x is updated in place.
