@@ -3,6 +3,7 @@
 //   probe judge SEED FILE    recompute with this binary's code (the reference) and compare
 //                            with the student's FILE: prints "ok" (exit 0) or why not (exit 1)
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -67,7 +68,8 @@ bool read_values(const char* path, std::vector<double>& v) {
         char* end = nullptr;
         errno = 0;
         const double x = std::strtod(line.c_str(), &end);
-        if (end == line.c_str() || *end != '\0' || errno == ERANGE) return false;
+        // ERANGE on underflow still gives the (subnormal or zero) value: only overflow is refused.
+        if (end == line.c_str() || *end != '\0' || (errno == ERANGE && std::isinf(x))) return false;
         v.push_back(x);
     }
     return in.eof();

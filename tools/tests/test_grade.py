@@ -373,6 +373,15 @@ class HiddenChecks(unittest.TestCase):
         self.assertEqual(self.run_probe("probe_sol13_conditional_score", 1, off)[0], 1)
         self.assertEqual(self.run_probe("probe_sol13_conditional_score", 1, lambda v: v[:-1])[0], 1)
         self.assertEqual(self.run_probe("probe_sol13_conditional_score", 1, lambda v: v + [0.0])[0], 1)
+        # A subnormal value is a number (judged, and wrong here); an overflowing one is not.
+        rc, why = self.run_probe("probe_sol13_conditional_score", 1, lambda v: [5e-324] + v[1:])
+        self.assertEqual(rc, 1)
+        self.assertIn("got 4.94065645841e-324", why)
+        f = Path(self.tmp.name) / "overflow.txt"
+        f.write_text("1e999\n")
+        r = subprocess.run([str(self.exe["probe_sol13_conditional_score"]), "judge", "1", str(f)],
+                           stdout=subprocess.PIPE, text=True)
+        self.assertEqual((r.returncode, r.stdout.strip()), (1, "the output is not a list of numbers"))
         n = 2000 * 5  # the Gaussian directions come first
         rng = random.Random(3)
         uniform = lambda v: [rng.uniform(-math.sqrt(3), math.sqrt(3)) for _ in range(n)] + v[n:]  # noqa: E731
