@@ -42,15 +42,41 @@ bool valid_name(const std::string& s) {
 }
 
 // The (x, y) points of a series that can sit under a key, in the plot's coordinates.
-void collect_points(const Series& se, std::vector<std::pair<double, double>>& pts) {
+// The points a key box could cover, in axis coordinates (log10 on a log axis); a
+// line's segments are sampled too, so that a two-point reference line counts.
+void collect_points(const Series& se, bool logx, bool logy, std::vector<std::pair<double, double>>& pts) {
     if (se.data.size() < 2) return;
+    auto tx = [&](double v) { return logx ? (v > 0 ? std::log10(v) : NAN) : v; };
+    auto ty = [&](double v) { return logy ? (v > 0 ? std::log10(v) : NAN) : v; };
+    const bool joined = se.kind == SeriesKind::Line || se.kind == SeriesKind::Dashed ||
+                        se.kind == SeriesKind::LinePoints || se.kind == SeriesKind::Steps;
+    constexpr int per_segment = 16;
     const auto& x = se.data[0];
     for (std::size_t c = 1; c < se.data.size(); ++c) {
         if (se.kind == SeriesKind::Vectors && c > 1) break;
         if (se.kind == SeriesKind::ErrorBars && c > 1) break;
-        for (std::size_t i = 0; i < x.size(); ++i) pts.emplace_back(x[i], se.data[c][i]);
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            const double xa = tx(x[i]), ya = ty(se.data[c][i]);
+            pts.emplace_back(xa, ya);
+            if (!joined || i + 1 == x.size()) continue;
+            const double xb = tx(x[i + 1]), yb = ty(se.data[c][i + 1]);
+            for (int k = 1; k < per_segment; ++k) {
+                const double u = k / static_cast<double>(per_segment);
+                pts.emplace_back(xa + u * (xb - xa), ya + u * (yb - ya));
+            }
+        }
         if (se.kind != SeriesKind::Band) break;  // a band's lo and hi both count
     }
+}
+
+// Below the plot, in as many columns as surely fit (about 8.5 px a character plus 90 px
+// of sample and padding in the 13-pt SVG), with a bottom margin for the tic labels, the
+// x label and every row, so that neither covers the other.
+std::string below_spec(double panel_w, std::size_t entries, std::size_t longest) {
+    const double entry_w = 90.0 + 8.5 * static_cast<double>(longest);
+    const auto cols = static_cast<std::size_t>(std::max(1.0, std::floor((panel_w - 40.0) / entry_w)));
+    const std::size_t rows = (std::max<std::size_t>(entries, 1) + cols - 1) / cols;
+    return fmt::format("below horizontal center maxcols {}; set bmargin {}", cols, rows + 4);
 }
 }  // namespace
 
@@ -75,31 +101,30 @@ Panel& Panel::id(std::string series_id) {
 // Best: the inside corner whose key box covers the fewest points (none, if it can),
 // judged in axis fractions after the log transforms.
 std::string Panel::key_spec(std::pair<double, double> panel_px) const {
+    std::size_t entries = 0, longest = 0;
+    for (const auto& se : series_) {
+        // Characters, not bytes: UTF-8 continuation bytes do not count.
+        const auto chars = static_cast<std::size_t>(std::count_if(
+            se.label.begin(), se.label.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        if (!se.label.empty()) entries++, longest = std::max(longest, chars);
+    }
     switch (place_) {
         case KeyPlace::TopRight: return key_.empty() ? "top right" : key_;
         case KeyPlace::TopLeft: return "top left";
         case KeyPlace::BottomRight: return "bottom right";
         case KeyPlace::BottomLeft: return "bottom left";
         case KeyPlace::Outside: return "outside right top vertical";
-        case KeyPlace::Below: return "below horizontal center";
+        case KeyPlace::Below: return below_spec(panel_px.first, entries, longest);
         case KeyPlace::None: return "off";
         case KeyPlace::Best: break;
     }
-    std::vector<std::pair<double, double>> pts;
-    std::size_t entries = 0, longest = 0;
-    for (const auto& se : series_) {
-        collect_points(se, pts);
-        // Characters, not bytes: UTF-8 continuation bytes do not count.
-        const auto chars = static_cast<std::size_t>(std::count_if(
-            se.label.begin(), se.label.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-        if (!se.label.empty()) entries++, longest = std::max(longest, chars);
-    }
     if (entries == 0) return "top right";
+    std::vector<std::pair<double, double>> pts;
+    for (const auto& se : series_) collect_points(se, logx_, logy_, pts);
     auto tx = [&](double v) { return logx_ ? (v > 0 ? std::log10(v) : NAN) : v; };
     auto ty = [&](double v) { return logy_ ? (v > 0 ? std::log10(v) : NAN) : v; };
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-    for (auto& [x, y] : pts) {
-        x = tx(x), y = ty(y);
+    for (const auto& [x, y] : pts) {
         if (!std::isfinite(x) || !std::isfinite(y)) continue;
         x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
@@ -126,7 +151,7 @@ std::string Panel::key_spec(std::pair<double, double> panel_px) const {
         }
         if (n < fewest) fewest = n, best = c.spec;
     }
-    return fewest == 0 ? best : "below horizontal center";
+    return fewest == 0 ? best : below_spec(panel_px.first, entries, longest);
 }
 
 Panel& Panel::add(SeriesKind k, std::string label, int colour, std::vector<std::string> cols,

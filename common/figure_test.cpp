@@ -89,6 +89,26 @@ TEST(Figure, BestKeyAvoidsTheData) {
     fs::remove_all(d);
 }
 
+TEST(Figure, BestKeySeesTwoPointLinesAndBelowMakesRoomForItsRows) {
+    auto d = fresh_dir("key2");
+    Figure fig("k", "Key", 1, 2);
+    // Points in three corners; a two-point line cuts the top-right corner between its end
+    // points, neither of which is in it. Seen, no corner is free and the key goes below.
+    fig.panel(0).points({0.0, 0.0, 1.0}, {0.0, 1.0, 0.0}, "b").line({0.7, 1.0}, {1.0, 0.7}, "a")
+        .key(KeyPlace::Best);
+    // Three 29-character entries: one column fits a 560-px panel, so three rows, and a
+    // bottom margin of four lines more than the rows (tic labels, x label, gaps).
+    const std::string long_label = "alpha alpha alpha alpha alpha";
+    fig.panel(1).line({0.0, 1.0}, {0.0, 1.0}, long_label).line({0.0, 1.0}, {1.0, 0.0}, long_label)
+        .line({0.0, 1.0}, {0.5, 0.5}, long_label).key(KeyPlace::Below).xlabel("x");
+    fig.write(d);
+    const auto gp = slurp(d / "k.gp");
+    EXPECT_EQ(gp.find("set key top right"), std::string::npos) << gp;
+    EXPECT_NE(gp.find("set key below horizontal center maxcols 5; set bmargin 5"), std::string::npos) << gp;
+    EXPECT_NE(gp.find("set key below horizontal center maxcols 1; set bmargin 7"), std::string::npos) << gp;
+    fs::remove_all(d);
+}
+
 TEST(Figure, PruneKeepsOnlyTheFiguresOfTheRun) {
     auto d = fresh_dir("prune");
     Figure a("a", "A"), b("b", "B");

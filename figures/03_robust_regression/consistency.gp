@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "n (sample size)"
   set ylabel "E|β̂₁ − β₁|"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 8
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/consistency/1-1.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "t₃ errors, x observed", \

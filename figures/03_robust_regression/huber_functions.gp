@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "ρ(u)"
   set xlabel "u = r/s"
   set ylabel "ρ"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 7
   set yrange [0:5]
   plot "data/huber_functions/1-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "least squares u²/2", \
        "data/huber_functions/1-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "Huber, k = 1.345", \
@@ -43,7 +43,7 @@ do for [pass = 1:2] {
   set title "w(u) = ψ(u)/u"
   set xlabel "u = r/s"
   set ylabel "w"
-  set key below horizontal center
+  set key below horizontal center maxcols 2; set bmargin 6
   set yrange [0:2]
   plot "data/huber_functions/3-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "least squares", \
        "data/huber_functions/3-2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "Huber", \

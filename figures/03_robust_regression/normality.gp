@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "Normal errors"
   set xlabel "(β̂₁ − β₁)/√(σ²/S_{xx})"
   set ylabel "density"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 6
   plot "data/normality/1-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
        "data/normality/1-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "N(0, 1)"
   reset
@@ -29,7 +29,7 @@ do for [pass = 1:2] {
   set title "t₅ errors"
   set xlabel "(β̂₁ − β₁)/√(σ²/S_{xx})"
   set ylabel "density"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 6
   plot "data/normality/2-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
        "data/normality/2-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "N(0, 1)"
   reset
@@ -39,7 +39,7 @@ do for [pass = 1:2] {
   set title "Cauchy errors"
   set xlabel "(β̂₁ − β₁)/γ,  γ = Σ|x_i − x̄|/S_{xx}"
   set ylabel "density"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 6
   plot "data/normality/3-1.csv" using 1:2 with steps lw 2 lc rgb "#0072B2" title "histogram of the OLS slope", \
        "data/normality/3-2.csv" using 1:2 with lines lw 2 lc rgb "#000000" title "Cauchy(0, 1) (exact)"
   unset multiplot

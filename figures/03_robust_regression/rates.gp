@@ -47,7 +47,7 @@ do for [pass = 1:2] {
   set title "Cauchy errors"
   set xlabel "n (sample size)"
   set ylabel "IQR of β̂₁"
-  set key bottom left
+  set key below horizontal center maxcols 1; set bmargin 8
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/rates/3-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#0072B2" title "OLS (slope 0.00)", \

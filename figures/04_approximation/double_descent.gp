@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "geometric mean of the test error over data sets (bands: ±2 se)"
   set xlabel "width N (random ReLU features)"
   set ylabel "test error E(f̂ − f)²"
-  set key below horizontal center
+  set key below horizontal center maxcols 2; set bmargin 6
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/double_descent/min_norm_band.csv" using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb "#0072B2" notitle, \

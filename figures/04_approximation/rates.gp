@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "degree K"
   set ylabel "‖f − S_K f‖ in L²(−π, π)"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 8
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   set yrange [1e-16:10]

@@ -30,7 +30,7 @@ do for [pass = 1:2] {
   set title "error against hidden units"
   set xlabel "hidden ReLU units"
   set ylabel "max |f(x) − x²|"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 6
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/yarotsky/deep.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "deep: m layers of 4", \

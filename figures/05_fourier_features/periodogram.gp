@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "period 2π/ω (hours)"
   set ylabel "periodogram I(ω)"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 6
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   set xrange [3:500]

@@ -31,7 +31,7 @@ do for [pass = 1:2] {
   set title "misspecified: five correlated copies of one feature"
   set xlabel "training set size n"
   set ylabel "test error (exact, mean ± 1 se over training sets)"
-  set key below horizontal center
+  set key below horizontal center maxcols 2; set bmargin 6
   set logscale x; set format x "10^{%T}"
   plot "data/learning_curves/naive_bayes_2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Naive Bayes", \
        "data/learning_curves/logistic_2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#D55E00" title "logistic regression", \

@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "noise strength: rise of ρ₁ (class-conditional: ρ₁)"
   set ylabel "AUC"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 11
   set yrange [0.6:0.9]
   plot "data/auc_vs_noise/cc_clean.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#D55E00" title "class-conditional, clean", \
        "data/auc_vs_noise/gentle_clean.csv" using 1:2 with lines lw 2 lc rgb "#009E73" title "gentle, clean", \

@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "noise level σ"
   set ylabel "J(θ) − J(θ*)"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 7
   set logscale x; set format x "10^{%T}"
   set logscale y; set format y "10^{%T}"
   plot "data/dsm_bias/1-1.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#F0E442" title "population minimiser θ*_σ (bias)", \

@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "off-diagonal"
   set xlabel "dimension d"
   set ylabel "Var[vᵀAv] / ‖A_s‖²_F"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 10
   set logscale x; set format x "10^{%T}"
   plot "data/hutchinson_variance/1-1.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "Gaussian (closed form)", \
        "data/hutchinson_variance/1-2.csv" using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb "#0072B2" title "Gaussian (simulated)", \

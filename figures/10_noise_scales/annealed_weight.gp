@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "steps per level T"
   set ylabel "fraction of chains in the small mode"
-  set key below horizontal center
+  set key below horizontal center maxcols 2; set bmargin 6
   set logscale x; set format x "10^{%T}"
   set xrange [0.7:1500]
   set yrange [0.15:0.55]

@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "t = 0.05  (v_t = 0.095)"
   set xlabel "x_t"
   set ylabel "score"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 6
   set xrange [-3.5:3.5]
   set yrange [-11.3457950944:11.3457950944]
   plot "data/scores_scatter/conditional_t1.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#E69F00" title "conditional ∇log p(x_t | x_0)", \
@@ -31,7 +31,7 @@ do for [pass = 1:2] {
   set title "t = 0.3  (v_t = 0.451)"
   set xlabel "x_t"
   set ylabel "score"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 6
   set xrange [-3.5:3.5]
   set yrange [-5.21061636332:5.21061636332]
   plot "data/scores_scatter/conditional_t2.csv" using 1:2 with points pt 7 ps 0.4 lc rgb "#E69F00" title "conditional ∇log p(x_t | x_0)", \

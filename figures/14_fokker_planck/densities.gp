@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "t = 0.25"
   set xlabel "x"
   set ylabel "density"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 7
   set xrange [-3:4]
   plot "data/densities/fv_1.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "finite volume", \
        "data/densities/em_1.csv" using 1:2 with steps lw 2 lc rgb "#009E73" title "Euler–Maruyama particles", \
@@ -31,7 +31,7 @@ do for [pass = 1:2] {
   set title "t = 1.00"
   set xlabel "x"
   set ylabel "density"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 7
   set xrange [-3:4]
   plot "data/densities/fv_2.csv" using 1:2 with lines lw 2 lc rgb "#D55E00" title "finite volume", \
        "data/densities/em_2.csv" using 1:2 with steps lw 2 lc rgb "#009E73" title "Euler–Maruyama particles", \

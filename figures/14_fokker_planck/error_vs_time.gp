@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title ""
   set xlabel "time t"
   set ylabel "sup_x |F_particles − F_FV|"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 7
   set logscale y; set format y "10^{%T}"
   plot "data/error_vs_time/em.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#009E73" title "Euler–Maruyama", \
        "data/error_vs_time/flow.csv" using 1:2 with linespoints lw 2 pt 7 ps 0.7 lc rgb "#CC79A7" title "probability flow, v = b − ½D′ − ½D∂log p", \

@@ -19,7 +19,7 @@ do for [pass = 1:2] {
   set title "stationary densities on [−5, 5]"
   set xlabel "x"
   set ylabel "density"
-  set key below horizontal center
+  set key below horizontal center maxcols 1; set bmargin 7
   plot "data/stationary/closed_form.csv" using 1:2 with lines lw 2 lc rgb "#0072B2" title "closed form (2/π)(1+x²)^{-2}", \
        "data/stationary/finite_volume.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#D55E00" title "finite volume, zero flux", \
        "data/stationary/slip.csv" using 1:2 with lines lw 2 dt 2 lc rgb "#56B4E9" title "slip flux −½DΔp/h"
