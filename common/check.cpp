@@ -211,7 +211,7 @@ bool Checks::ratio_at_most(const std::string& claim, Estimate ratio, double r, M
 }
 
 bool Checks::gradient(const std::string& claim, const std::function<double(std::span<const double>)>& f,
-                      std::span<const double> x, std::span<const double> grad, double rtol, double h) {
+                      std::span<const double> x, std::span<const double> grad, double rtol, double h, double atol) {
     CheckRecord r{.claim = claim, .kind = Kind::gradient};
     std::vector<double> xp(x.begin(), x.end());
     double maxdiff = 0, gscale = 0;
@@ -238,14 +238,14 @@ bool Checks::gradient(const std::string& claim, const std::function<double(std::
     r.lhs = grad.empty() ? 0 : grad[worst];
     r.rhs = worst_fd;
     r.stat = gscale > 0 ? maxdiff / gscale : maxdiff;
-    r.tol = rtol;
-    r.resolution = rtol;
-    r.margin = rtol > 0 ? r.stat / rtol : kInf;
+    r.tol = rtol + (gscale > 0 ? atol / gscale : atol);
+    r.resolution = r.tol;
+    r.margin = r.tol > 0 ? r.stat / r.tol : kInf;
     if (!finite || !std::isfinite(r.stat)) {
         r.verdict = Verdict::error;
         r.detail = "non-finite gradient or finite difference";
     } else {
-        r.holds = r.stat <= rtol;
+        r.holds = r.stat <= r.tol;
         r.detail = fmt::format("largest difference at component {} of {}", worst, x.size());
     }
     return record(std::move(r));

@@ -192,5 +192,17 @@ TEST(Checks, GradientAgainstFiniteDifferences) {
     EXPECT_NEAR(r[1].stat, std::sin(0.3) * 1.7 / (std::cos(0.3) * 1.7 * 1.7), 1e-6);
 }
 
+TEST(Checks, GradientAtAStationaryPointNeedsAnAbsoluteTolerance) {
+    std::vector<CheckRecord> r;
+    Checks c(&r);
+    // f = 1e6 + (x − 1)², at x = 1 + 1e-9: the gradient 2e-9 is far below the differences'
+    // rounding (~1e-16·1e6/1e-5 = 1e-5), so a relative tolerance alone cannot hold.
+    auto f = [](std::span<const double> x) { return 1e6 + (x[0] - 1) * (x[0] - 1); };
+    std::vector<double> x = {1 + 1e-9}, g = {2e-9}, wrong = {0.5};
+    EXPECT_FALSE(c.gradient("∇f, relative only", f, x, g));
+    EXPECT_TRUE(c.gradient("∇f, atol 1e-4", f, x, g, 1e-6, 1e-5, 1e-4));
+    EXPECT_FALSE(c.gradient("a wrong ∇f, atol 1e-4", f, x, wrong, 1e-6, 1e-5, 1e-4));
+}
+
 }  // namespace
 }  // namespace wb

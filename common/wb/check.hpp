@@ -116,9 +116,12 @@ public:
     // a/b ≤ r ("a is at most r times b"), as ratio_at_least with less.
     bool ratio_at_most(const std::string& claim, Estimate a, Estimate b, double r, McOptions o = {});
     bool ratio_at_most(const std::string& claim, Estimate ratio, double r, McOptions o = {});
-    // grad f(x) given analytically, against central differences with step h.
+    // grad f(x) given analytically, against central differences with step h: the largest
+    // difference ≤ rtol·(largest component) + atol. Give atol near a stationary point, where
+    // the components vanish and the differences' rounding (~ε|f|/h) does not.
     bool gradient(const std::string& claim, const std::function<double(std::span<const double>)>& f,
-                  std::span<const double> x, std::span<const double> grad, double rtol = 1e-6, double h = 1e-5);
+                  std::span<const double> x, std::span<const double> grad, double rtol = 1e-6, double h = 1e-5,
+                  double atol = 0.0);
     // A deterministic predicate with the two numbers it compares (e.g. value and
     // bound). NaN among them is an error.
     bool holds(const std::string& claim, bool condition, double lhs, double rhs, const std::string& detail = "");
