@@ -54,6 +54,11 @@ class Sweep:
         return sorted(s for s, (status, _, _) in self.runs.items() if status not in (0, 3))
 
 
+# One BLAS thread a run: the sweep already runs one seed a core, and OpenBLAS's spinning
+# threads would only take CPU from the other runs.
+SERIAL_BLAS = dict(os.environ, OPENBLAS_NUM_THREADS=os.environ.get("OPENBLAS_NUM_THREADS", "1"))
+
+
 def run_one(binary, seed, quick, only):
     cmd = [str(binary), "--seed", str(seed), "--no-plots", "--json"]
     if quick:
@@ -61,7 +66,8 @@ def run_one(binary, seed, quick, only):
     if only:
         cmd += ["--only", ",".join(only)]
     try:
-        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=3600)
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=3600,
+                           env=SERIAL_BLAS)
     except (OSError, subprocess.TimeoutExpired) as e:
         return seed, -1, None, str(e)
     try:

@@ -13,6 +13,7 @@ The last line reads 'suite: N passed, M failed' (N counts every test that ran).
 """
 import atexit
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -99,6 +100,8 @@ def parser():
 def main(cmd, args):
     o = parser().parse_args(args)
     fast, only = o.fast, o.only
+    # The suite runs a job a core; OpenBLAS's own threads would spin against them.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     sanitize = not fast and not o.no_sanitize
     scratch = Path(tempfile.mkdtemp(prefix="wb-suite-"))  # the runners' JUnit XML and JSON counts
     atexit.register(shutil.rmtree, scratch, True)
