@@ -42,12 +42,15 @@ bool valid_name(const std::string& s) {
 }
 
 // The (x, y) points of a series that can sit under a key, in the plot's coordinates.
-// The points a key box could cover, in axis coordinates (log10 on a log axis); a
-// line's segments are sampled too, so that a two-point reference line counts.
+// A value in axis coordinates: log10 on a log axis (NaN where it has none).
+double axis_coord(double v, bool log) { return log ? (v > 0 ? std::log10(v) : NAN) : v; }
+
+// The points a key box could cover, in axis coordinates; a line's segments are sampled
+// too, so that a two-point reference line counts.
 void collect_points(const Series& se, bool logx, bool logy, std::vector<std::pair<double, double>>& pts) {
     if (se.data.size() < 2) return;
-    auto tx = [&](double v) { return logx ? (v > 0 ? std::log10(v) : NAN) : v; };
-    auto ty = [&](double v) { return logy ? (v > 0 ? std::log10(v) : NAN) : v; };
+    auto tx = [&](double v) { return axis_coord(v, logx); };
+    auto ty = [&](double v) { return axis_coord(v, logy); };
     const bool joined = se.kind == SeriesKind::Line || se.kind == SeriesKind::Dashed ||
                         se.kind == SeriesKind::LinePoints || se.kind == SeriesKind::Steps;
     constexpr int per_segment = 16;
@@ -121,8 +124,8 @@ std::string Panel::key_spec(std::pair<double, double> panel_px) const {
     if (entries == 0) return "top right";
     std::vector<std::pair<double, double>> pts;
     for (const auto& se : series_) collect_points(se, logx_, logy_, pts);
-    auto tx = [&](double v) { return logx_ ? (v > 0 ? std::log10(v) : NAN) : v; };
-    auto ty = [&](double v) { return logy_ ? (v > 0 ? std::log10(v) : NAN) : v; };
+    auto tx = [&](double v) { return axis_coord(v, logx_); };
+    auto ty = [&](double v) { return axis_coord(v, logy_); };
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
     for (const auto& [x, y] : pts) {
         if (!std::isfinite(x) || !std::isfinite(y)) continue;

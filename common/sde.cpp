@@ -137,9 +137,8 @@ void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, con
 }
 
 void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
-    const Sde& sde = *this;
     w.resize(x);
-    sde.drift(x, t, w.f);
+    drift(x, t, w.f);
     const std::size_t n = x.size();
     double* xp = x.data();
     const double* fp = w.f.data();
@@ -147,7 +146,7 @@ void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, 
         for (std::size_t i = 0; i < n; ++i) xp[i] += h * fp[i];
         return;
     }
-    sde.diffusion(x, t, w.g);
+    diffusion(x, t, w.g);
     const double* gp = w.g.data();
     const double* dw = dW.data();
     switch (scheme) {
@@ -155,7 +154,7 @@ void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, 
             for (std::size_t i = 0; i < n; ++i) xp[i] += h * fp[i] + gp[i] * dw[i];
             break;
         case Scheme::Milstein: {
-            sde.diffusion_dx(x, t, w.gx);
+            diffusion_dx(x, t, w.gx);
             const double* gxp = w.gx.data();
             for (std::size_t i = 0; i < n; ++i)
                 xp[i] += h * fp[i] + gp[i] * dw[i] + 0.5 * gp[i] * gxp[i] * (dw[i] * dw[i] - h);

@@ -151,6 +151,32 @@ exec {shutil.which(sandbox.BWRAP)} "$@"
         self.assertIn("used more than 1 s of CPU time", r.flags)
         self.assertLess(r.elapsed, 300)
 
+    @unittest.skipUnless((ROOT / "solutions" / CH).is_dir() and shutil.which("cmake"), "needs solutions/ and cmake")
+    def test_grade_stops_rather_than_score_when_the_sandbox_stays_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            rc, text = wb("grade", "--prepare", "--work", WORK, "13.2")
+            self.assertEqual(rc, 0, text)
+            tmp.chmod(0o777)
+            (tmp / "count").write_text("")
+            (tmp / "count").chmod(0o666)
+            fake = tmp / "bwrap"  # lets the start-up check through, then refuses every sandbox
+            fake.write_text(f"""#!/bin/sh
+if [ ! -s {tmp}/count ]; then printf x >> {tmp}/count; exec {shutil.which(sandbox.BWRAP)} "$@"; fi
+echo "bwrap: Creating new namespace failed: {sandbox.TRANSIENT}" >&2
+exit 1
+""")
+            fake.chmod(0o755)
+            sub = tmp / "sub" / "exercises" / CH
+            sub.mkdir(parents=True)
+            (sub / "conditional_score.cpp").write_text((ROOT / "solutions" / CH / "conditional_score.cpp").read_text())
+            out = tmp / "results.json"
+            rc, text = wb("grade", "--submission", sub.parent.parent, "--out", out, "--work", WORK, "13.2",
+                          env=dict(os.environ, WB_SANDBOX_BWRAP=str(fake)))
+            self.assertEqual(rc, 1, text)
+            self.assertIn("grading stopped, nothing written: the sandbox could not start", text)
+            self.assertFalse(out.exists())
+
     @unittest.skipUnless(os.getuid() == 0, "uids are chosen only as root")
     def test_two_graders_never_share_a_uid(self):
         code = ("import sys; sys.path.insert(0, sys.argv[1]); from wbtools import sandbox\n"

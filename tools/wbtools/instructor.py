@@ -142,15 +142,16 @@ def grade_class(root, folder, out="grades", timeout=10.0, chapters=(), work=None
         exgen.write_atomic(out / d.name / "submission.sha256", _digest(d) + "\n")
         return d.name, doc
 
-    try:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, int(common.jobs()))) as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, int(common.jobs()))) as pool:
+        try:
             for name, doc in pool.map(one, todo):
                 print(f"  {name}: {doc['score']:g}/{doc['max_score']:g}" +
                       (f" (flagged: {'; '.join(doc['extra_data']['flags'])})" if doc["extra_data"]["flags"] else ""),
                       file=log, flush=True)
-    except sandbox.Unavailable as e:
-        raise common.Stopped(f"grading stopped: {e}; the students graded so far are kept, run again to "
-                             "grade the rest") from None
+        except sandbox.Unavailable as e:
+            pool.shutdown(cancel_futures=True)  # the students not yet started would only fail the same way
+            raise common.Stopped(f"grading stopped: {e}; the students graded so far are kept, run again to "
+                                 "grade the rest") from None
     rows = []
     for d in students:
         if d.is_symlink():

@@ -167,11 +167,12 @@ def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
     Unavailable: never a score of 0 for the grader's own trouble. Use session() rather
     than calling this directly."""
     for attempt in range(START_TRIES):
+        if attempt:
+            time.sleep(0.25 * 2 ** (attempt - 1))
         r = _run_once(uid, cmd, ro, rw, cwd, limits, env)
         first = (r.output.splitlines() or [""])[0]
         if not (r.returncode == 1 and first.startswith("bwrap: ") and TRANSIENT in first):
             return r
-        time.sleep(0.25 * 2 ** attempt)
     raise Unavailable(f"the sandbox could not start ({first}; {START_TRIES} tries)")
 
 
