@@ -84,24 +84,8 @@ double Rng::normal_edge(std::uint64_t b) {
 // The fills step a local copy of the generator's state (kept in registers) and hand
 // it back before anything that draws through gen_ (the rare wedge and tail path).
 void Rng::fill_normal(std::span<double> a, double scale) {
-    auto s = gen_.state();
-    const auto inc = gen_.inc();
     double* p = a.data();
-    for (std::size_t k = 0, n = a.size(); k < n; ++k) {
-        const std::uint64_t b = detail::Pcg64::next(s, inc);
-        const std::size_t i = b & 0xff;
-        const std::uint64_t j = b >> 11;
-        double x;
-        if (j < detail::zig_k[i]) [[likely]] {
-            x = detail::with_sign(static_cast<double>(j) * detail::zig_w[i], b);
-        } else {
-            gen_.set_state(s);
-            x = normal_edge(b);
-            s = gen_.state();
-        }
-        p[k] = scale * x;  // = x exactly when scale = 1
-    }
-    gen_.set_state(s);
+    each_normal(a.size(), [p, scale](std::size_t k, double x) { p[k] = scale * x; });  // = x exactly when scale = 1
 }
 
 void Rng::fill_uniform(std::span<double> a) {

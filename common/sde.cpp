@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <tuple>
 
 namespace wb {
 
@@ -94,13 +95,11 @@ void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, const Bat
     sde.advance(scheme, x, t, h, dW, w);
 }
 
-// The elementwise schemes in one pass, with the coefficients inlined: the same
-// expressions as Sde::advance evaluates from its scratch arrays, so the same bits.
+// The elementwise schemes in one pass over n paths, with the coefficients inlined:
+// the same expressions as Sde::advance evaluates from its scratch arrays, so the
+// same bits. False for a scheme that is not elementwise.
 template <class F, class G, class Gx>
-static bool fused(Scheme scheme, Batch& x, double h, const Batch& dW, F f, G g, Gx gx) {
-    const std::size_t n = x.size();
-    double* xp = x.data();
-    const double* dw = dW.data();
+static bool fused(Scheme scheme, double* xp, const double* dw, std::size_t n, double h, F f, G g, Gx gx) {
     switch (scheme) {
         case Scheme::Euler:
             for (std::size_t i = 0; i < n; ++i) xp[i] += h * f(xp[i]);
@@ -122,18 +121,65 @@ static bool fused(Scheme scheme, Batch& x, double h, const Batch& dW, F f, G g, 
     return false;
 }
 
+// The same, using each increment ΔW = √h Z as it is drawn (Rng::each_normal), in the
+// order a filled dW array would hold them: the increments never go through memory.
+template <class F, class G, class Gx>
+static bool fused_drawing(Scheme scheme, Batch& x, double h, Rng& rng, F f, G g, Gx gx) {
+    double* xp = x.data();
+    const double sh = std::sqrt(h);
+    switch (scheme) {
+        case Scheme::Euler: return fused(scheme, xp, nullptr, x.size(), h, f, g, gx);
+        case Scheme::EulerMaruyama:
+            // By value: captured references could alias the stores to xp and be reloaded.
+            rng.each_normal(x.size(), [=](std::size_t i, double z) {
+                const double xi = xp[i], dw = sh * z;
+                xp[i] = xi + (h * f(xi) + g(xi) * dw);
+            });
+            return true;
+        case Scheme::Milstein:
+            rng.each_normal(x.size(), [=](std::size_t i, double z) {
+                const double xi = xp[i], dw = sh * z, gi = g(xi);
+                xp[i] = xi + (h * f(xi) + gi * dw + 0.5 * gi * gx(xi) * (dw * dw - h));
+            });
+            return true;
+        case Scheme::TamedEM: return false;
+    }
+    return false;
+}
+
+static auto ou_coefficients(double th, double sg) {
+    return std::tuple([th](double v) { return -th * v; }, [sg](double) { return sg; }, [](double) { return 0.0; });
+}
+static auto gbm_coefficients(double m, double sd) {
+    return std::tuple([m](double v) { return m * v; }, [sd](double v) { return sd * v; }, [sd](double) { return sd; });
+}
+
 void OrnsteinUhlenbeck::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
-    const double th = theta, sg = sigma;
-    if (!fused(scheme, x, h, dW, [th](double v) { return -th * v; }, [sg](double) { return sg; },
-               [](double) { return 0.0; }))
-        Sde::advance(scheme, x, t, h, dW, w);
+    const auto [f, g, gx] = ou_coefficients(theta, sigma);
+    if (!fused(scheme, x.data(), dW.data(), x.size(), h, f, g, gx)) Sde::advance(scheme, x, t, h, dW, w);
+}
+
+void OrnsteinUhlenbeck::advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
+    const auto [f, g, gx] = ou_coefficients(theta, sigma);
+    if (!fused_drawing(scheme, x, h, rng, f, g, gx)) Sde::advance_drawing(scheme, x, t, h, rng, w);
 }
 
 void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
-    const double m = mu, sd = s;
-    if (!fused(scheme, x, h, dW, [m](double v) { return m * v; }, [sd](double v) { return sd * v; },
-               [sd](double) { return sd; }))
-        Sde::advance(scheme, x, t, h, dW, w);
+    const auto [f, g, gx] = gbm_coefficients(mu, s);
+    if (!fused(scheme, x.data(), dW.data(), x.size(), h, f, g, gx)) Sde::advance(scheme, x, t, h, dW, w);
+}
+
+void GeometricBrownian::advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
+    const auto [f, g, gx] = gbm_coefficients(mu, s);
+    if (!fused_drawing(scheme, x, h, rng, f, g, gx)) Sde::advance_drawing(scheme, x, t, h, rng, w);
+}
+
+void Sde::advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
+    if (scheme != Scheme::Euler) {
+        if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
+        rng.fill_normal(w.dW, std::sqrt(h));
+    }
+    advance(scheme, x, t, h, w.dW, w);
 }
 
 void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
@@ -175,6 +221,10 @@ void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, 
     }
 }
 
+void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) {
+    sde.advance_drawing(scheme, x, t, h, rng, w);
+}
+
 void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w) {
     w.resize(x);
     ode.drift(x, t, w.f);
@@ -186,16 +236,10 @@ void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w) {
 void integrate(const Sde& sde, Scheme scheme, Batch& x, double t0, double h, std::size_t steps, Rng& rng,
                const std::function<void(std::size_t, double, const Batch&)>& observe) {
     StepWork w;
-    Batch dW = xt::empty<double>(x.shape());
-    const double sh = std::sqrt(h);
     if (observe) observe(0, t0, x);
     for (std::size_t k = 0; k < steps; ++k) {
         const double t = t0 + h * static_cast<double>(k);
-        if (scheme != Scheme::Euler) {
-            rng.fill_normal(dW);
-            dW *= sh;
-        }
-        step(sde, scheme, x, t, h, dW, w);
+        sde.advance_drawing(scheme, x, t, h, rng, w);
         if (observe) observe(k + 1, t + h, x);
     }
 }

@@ -53,6 +53,34 @@ TEST(Sde, FusedStepsOfOuAndGbmEqualTheGenericOnesBitForBit) {
     }
 }
 
+// A step that draws its own increments (one at a time inside the loop for OU and GBM)
+// must give the bits, and leave the generator where, filling dW and stepping would.
+TEST(Sde, StepsDrawingTheirIncrementsEqualFillThenStepBitForBit) {
+    const OrnsteinUhlenbeck ou(1.7, 0.6);
+    const GeometricBrownian gbm(0.3, 0.9);
+    const PointwiseSde generic([](double x, double) { return std::sin(x); }, [](double x, double) { return 1.0 + 0.1 * x * x; },
+                               [](double x, double) { return 0.2 * x; });
+    Rng init(11);
+    Batch x0 = xt::empty<double>({std::size_t{700}, std::size_t{3}});
+    init.fill_normal(x0);
+    for (const Sde* sde : {static_cast<const Sde*>(&ou), static_cast<const Sde*>(&gbm), static_cast<const Sde*>(&generic)}) {
+        for (Scheme sc : {Scheme::Euler, Scheme::EulerMaruyama, Scheme::Milstein, Scheme::TamedEM}) {
+            Batch a = x0, b = x0, dW = xt::empty<double>(x0.shape());
+            Rng ra(5), rb(5);
+            StepWork w1, w2;
+            const double h = 0.01;
+            for (int k = 0; k < 3; ++k) {
+                step(*sde, sc, a, 0.1 * k, h, ra, w1);
+                if (sc != Scheme::Euler) rb.fill_normal(dW, std::sqrt(h));
+                step(*sde, sc, b, 0.1 * k, h, dW, w2);
+            }
+            for (std::size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a.data()[i], b.data()[i]) << scheme_name(sc) << " at " << i;
+            EXPECT_EQ(ra.next_u64(), rb.next_u64()) << scheme_name(sc);
+            EXPECT_NE(a, x0) << scheme_name(sc);
+        }
+    }
+}
+
 TEST(Sde, HeunIsSecondOrderOnExponentialGrowth) {
     GeometricBrownian ode(1.0, 0.0);
     auto err = [&](std::size_t n) {

@@ -120,15 +120,12 @@ Quad fisher_quad(const RbfScore& m, const Mat& X, const Mat& S) {
 
 Quad fisher_quad_weighted(const RbfScore& m, const Mat& X, const Mat& S, const Vec& w) {
     Fitter f(m);
-    Quad q(m.P()), one(m.P());
+    Quad q(m.P());
     const double wmax = xt::amax(w)();
     for (std::size_t r = 0; r < X.shape(0); ++r) {
         if (w(r) < 1e-14 * wmax) continue;
         f.at(&X(r, 0));
-        one = Quad(m.P());
-        f.add_fisher(&S(r, 0), one);
-        for (std::size_t e = 0; e < one.A.size(); ++e) q.A[e] += w(r) * one.A[e];
-        for (std::size_t e = 0; e < one.b.size(); ++e) q.b[e] += w(r) * one.b[e];
+        f.add_fisher_weighted(&S(r, 0), w(r), q);
     }
     q.n = 1.0;
     return q;

@@ -112,6 +112,16 @@ struct Fitter {
             for (std::size_t i = 0; i < m.d; ++i) f.b[a] -= w.G[i * m.P() + a] * g[i];
         f.n += 1;
     }
+    // The same with weight wgt, without a per-point Quad: the bits of adding wgt times a fresh
+    // add_fisher (0 + a = a, 0 − a = −a exactly).
+    void add_fisher_weighted(const double* g, double wgt, Quad& f) const {
+        for (std::size_t e = 0; e < GG.size(); ++e) f.A[e] += wgt * GG[e];
+        for (std::size_t a = 0; a < m.P(); ++a) {
+            double ba = 0.0;
+            for (std::size_t i = 0; i < m.d; ++i) ba -= w.G[i * m.P() + a] * g[i];
+            f.b[a] += wgt * ba;
+        }
+    }
     // DSM at the current point x̃ = x + σz.
     void add_dsm(const double* z, double sigma, Quad& f) const {
         f.add_matrix(GG);

@@ -99,6 +99,28 @@ public:
     // ±1 from all 64 bits of each draw (element k of a block of 64 takes bit k).
     template <class A> void fill_rademacher(A& a) { fill_rademacher(std::span<double>(a.data(), a.size())); }
     void fill_normal(std::span<double> a, double scale = 1.0);
+    // Calls put(k, z_k) for k = 0, …, n − 1 with the standard normals that n single draws
+    // would give, so a loop can use each normal as it is drawn (wb::step does) instead
+    // of storing them first. fill_normal is this with put = store.
+    template <class Put> void each_normal(std::size_t n, Put&& put) {
+        auto s = gen_.state();
+        const auto inc = gen_.inc();
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint64_t b = detail::Pcg64::next(s, inc);
+            const std::size_t i = b & 0xff;
+            const std::uint64_t j = b >> 11;
+            double x;
+            if (j < detail::zig_k[i]) [[likely]] {
+                x = detail::with_sign(static_cast<double>(j) * detail::zig_w[i], b);
+            } else {
+                gen_.set_state(s);
+                x = normal_edge(b);
+                s = gen_.state();
+            }
+            put(k, x);
+        }
+        gen_.set_state(s);
+    }
     void fill_uniform(std::span<double> a);
     void fill_rademacher(std::span<double> a);
     xt::xtensor<double, 2> normal_matrix(std::size_t n, std::size_t d);

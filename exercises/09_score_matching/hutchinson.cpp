@@ -1,5 +1,6 @@
 // 09.1 Hutchinson's trace estimator with three laws of the slicing direction.
 #include <cmath>
+#include <span>
 #include <stdexcept>
 
 #include "score_matching.hpp"
