@@ -332,6 +332,16 @@ std::filesystem::path Figure::write(const std::filesystem::path& dir) const {
     return script;
 }
 
+// Parallel gnuplot processes for render_figures: WB_RENDER_JOBS (1–16) if set, else 2.
+static std::size_t render_jobs() {
+    if (const char* v = std::getenv("WB_RENDER_JOBS")) {
+        char* end = nullptr;
+        const long n = std::strtol(v, &end, 10);
+        if (end != v && *end == '\0' && n >= 1 && n <= 16) return static_cast<std::size_t>(n);
+    }
+    return 2;
+}
+
 bool render_figures(const std::filesystem::path& dir, const std::vector<std::string>& names) {
     namespace fs = std::filesystem;
     if (names.empty()) return true;
@@ -345,13 +355,22 @@ bool render_figures(const std::filesystem::path& dir, const std::vector<std::str
         warned = true;
         return false;
     }
+    // The figures split round-robin over up to WB_RENDER_JOBS gnuplot processes (two by
+    // default, one per core here), each with its own log: rendering is most of a --quick run.
     const std::string pid = std::to_string(::getpid());
-    std::string cmd = "cd " + shell_quote(dir.string()) + " && gnuplot";
-    for (const auto& n : names) {
-        const std::string e = fmt::format("svgout='{}.svg.tmp{}'; pngout='{}.png.tmp{}'", n, pid, n, pid);
-        cmd += " -e " + shell_quote(e) + " " + shell_quote(n + ".gp");
+    const std::size_t jobs = std::min(names.size(), render_jobs());
+    std::string cmd = "cd " + shell_quote(dir.string()) + " || exit 1; rc=0";
+    for (std::size_t j = 0; j < jobs; ++j) {
+        cmd += "; gnuplot";
+        for (std::size_t k = j; k < names.size(); k += jobs) {
+            const auto& n = names[k];
+            const std::string e = fmt::format("svgout='{}.svg.tmp{}'; pngout='{}.png.tmp{}'", n, pid, n, pid);
+            cmd += " -e " + shell_quote(e) + " " + shell_quote(n + ".gp");
+        }
+        cmd += fmt::format(" 2>{} & p{}=$!", shell_quote((dir / fmt::format(".gnuplot.log{}.{}", pid, j)).string()), j);
     }
-    cmd += " 2>" + shell_quote((dir / (".gnuplot.log" + pid)).string());
+    for (std::size_t j = 0; j < jobs; ++j) cmd += fmt::format("; wait $p{} || rc=1", j);
+    cmd += "; exit $rc";
     const int rc = std::system(cmd.c_str());
     bool ok = rc == 0;
     for (const auto& n : names) {
@@ -362,18 +381,19 @@ bool render_figures(const std::filesystem::path& dir, const std::vector<std::str
             else fs::remove(tmp);
         }
     }
-    const fs::path log = dir / (".gnuplot.log" + pid);
-    if (!ok) {
-        std::fprintf(stderr, "error: gnuplot failed rendering figures in %s:\n", dir.c_str());
-        std::string line;
-        if (FILE* f = std::fopen(log.c_str(), "r")) {
-            char buf[512];
-            while (std::fgets(buf, sizeof buf, f)) std::fputs(buf, stderr);
-            std::fclose(f);
+    if (!ok) std::fprintf(stderr, "error: gnuplot failed rendering figures in %s:\n", dir.c_str());
+    for (std::size_t j = 0; j < jobs; ++j) {
+        const fs::path log = dir / fmt::format(".gnuplot.log{}.{}", pid, j);
+        if (!ok) {
+            if (FILE* f = std::fopen(log.c_str(), "r")) {
+                char buf[512];
+                while (std::fgets(buf, sizeof buf, f)) std::fputs(buf, stderr);
+                std::fclose(f);
+            }
         }
+        std::error_code ec;
+        fs::remove(log, ec);
     }
-    std::error_code ec;
-    fs::remove(log, ec);
     return ok;
 }
 

@@ -151,6 +151,35 @@ TEST(Figure, RendersSvgWhenGnuplotIsPresent) {
     fs::remove_all(d);
 }
 
+// Several figures render in parallel gnuplot processes; one failing script fails the
+// whole call, and nothing is left behind: no figure half-replaced, no temporary, no log.
+TEST(Figure, RendersSeveralInParallelAndFailsAsAWhole) {
+    if (!have_program("gnuplot")) GTEST_SKIP() << "gnuplot not installed";
+    auto d = fresh_dir("render_many");
+    std::vector<std::string> names;
+    for (int k = 0; k < 5; ++k) {
+        Figure fig("f" + std::to_string(k), "Render");
+        fig.panel().line({0, 1}, {0, 1.0 * k}, "line");
+        fig.write(d);
+        names.push_back("f" + std::to_string(k));
+    }
+    ASSERT_TRUE(render_figures(d, names));
+    for (const auto& n : names) EXPECT_TRUE(fs::exists(d / (n + ".svg"))) << n;
+    for (const auto& n : names) fs::remove(d / (n + ".svg"));
+    {
+        std::ofstream bad(d / "f3.gp", std::ios::app);
+        bad << "plot this is not gnuplot\n";
+    }
+    EXPECT_FALSE(render_figures(d, names));
+    for (auto& e : fs::directory_iterator(d)) {
+        const std::string f = e.path().filename().string();
+        EXPECT_EQ(f.find(".svg"), std::string::npos) << f;
+        EXPECT_EQ(f.find(".tmp"), std::string::npos) << f;
+        EXPECT_EQ(f.find(".gnuplot.log"), std::string::npos) << f;
+    }
+    fs::remove_all(d);
+}
+
 TEST(Io, AtomicWriteReplacesWholeFile) {
     auto d = fresh_dir("io");
     write_file_atomic(d / "a.txt", "first");
