@@ -355,19 +355,20 @@ bool render_figures(const std::filesystem::path& dir, const std::vector<std::str
         warned = true;
         return false;
     }
-    // The figures split round-robin over up to WB_RENDER_JOBS gnuplot processes (two by
-    // default, one per core here), each with its own log: rendering is most of a --quick run.
+    // Each figure in a fresh gnuplot, as `gnuplot NAME.gp` renders it (settings of one script
+    // survive even `reset` in a shared process); the figures split round-robin over up to
+    // WB_RENDER_JOBS queues (two by default), each with its own log.
     const std::string pid = std::to_string(::getpid());
     const std::size_t jobs = std::min(names.size(), render_jobs());
     std::string cmd = "cd " + shell_quote(dir.string()) + " || exit 1; rc=0";
     for (std::size_t j = 0; j < jobs; ++j) {
-        cmd += "; gnuplot";
+        cmd += "; { r=0";
         for (std::size_t k = j; k < names.size(); k += jobs) {
             const auto& n = names[k];
             const std::string e = fmt::format("svgout='{}.svg.tmp{}'; pngout='{}.png.tmp{}'", n, pid, n, pid);
-            cmd += " -e " + shell_quote(e) + " " + shell_quote(n + ".gp");
+            cmd += "; gnuplot -e " + shell_quote(e) + " " + shell_quote(n + ".gp") + " || r=1";
         }
-        cmd += fmt::format(" 2>{} & p{}=$!", shell_quote((dir / fmt::format(".gnuplot.log{}.{}", pid, j)).string()), j);
+        cmd += fmt::format("; exit $r; }} 2>{} & p{}=$!", shell_quote((dir / fmt::format(".gnuplot.log{}.{}", pid, j)).string()), j);
     }
     for (std::size_t j = 0; j < jobs; ++j) cmd += fmt::format("; wait $p{} || rc=1", j);
     cmd += "; exit $rc";

@@ -151,7 +151,7 @@ TEST(Figure, RendersSvgWhenGnuplotIsPresent) {
     fs::remove_all(d);
 }
 
-// Several figures render in parallel gnuplot processes; one failing script fails the
+// Several figures render in parallel, each in its own gnuplot; one failing script fails the
 // whole call, and nothing is left behind: no figure half-replaced, no temporary, no log.
 TEST(Figure, RendersSeveralInParallelAndFailsAsAWhole) {
     if (!have_program("gnuplot")) GTEST_SKIP() << "gnuplot not installed";
