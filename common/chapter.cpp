@@ -175,7 +175,7 @@ Options parse_options(int argc, char** argv, const std::string& program, const s
     std::string out = o.out.string();
     app.add_option("--seed", seed, "Random seed (decimal digits, 0 ≤ seed < 2^64); the same seed gives the same numbers")
         ->capture_default_str();
-    app.add_flag("--quick", o.quick, "Small sample sizes (for CI): well under 2 s")->disable_flag_override();
+    app.add_flag("--quick", o.quick, "Small sample sizes (for CI): seconds, not minutes")->disable_flag_override();
     app.add_option("--out", out, "Folder for figures, data and checks.json")->capture_default_str();
     bool no_plots = false;
     app.add_flag("--no-plots", no_plots, "Run the checks but write no figures")->disable_flag_override();
