@@ -29,14 +29,22 @@ set(WB_PCH_HEADERS <algorithm> <cmath> <cstddef> <cstdint> <functional> <memory>
   <string_view> <vector> <xtensor/xtensor.hpp> <xtensor/xarray.hpp> <xtensor/xview.hpp>
   <xtensor/xmath.hpp> <xtensor-blas/xlinalg.hpp> <fmt/format.h>)
 
+# Called before the library (CMakeLists.txt) and again by wb_discover_exercises, for
+# trees that use only the exercise rules (the tools' fixtures); it sets up once.
 function(wb_setup_pch)
-  if(NOT WB_PCH)
+  if(NOT WB_PCH OR TARGET wb_pch)
     return()
   endif()
   file(WRITE ${CMAKE_BINARY_DIR}/wb_pch.cpp "// The translation unit that builds the precompiled headers.\n")
-  # Third-party usage requirements only, so wb_common itself can reuse wb_pch.
+  # Third-party usage requirements only (those this tree has), so wb_common itself can
+  # reuse wb_pch.
   add_library(wb_pch OBJECT ${CMAKE_BINARY_DIR}/wb_pch.cpp)
-  target_link_libraries(wb_pch PRIVATE xtensor xtensor-blas fmt::fmt wb_flags)
+  target_link_libraries(wb_pch PRIVATE wb_flags)
+  foreach(_dep xtensor xtensor-blas fmt::fmt)
+    if(TARGET ${_dep})
+      target_link_libraries(wb_pch PRIVATE ${_dep})
+    endif()
+  endforeach()
   target_compile_definitions(wb_pch PRIVATE XTENSOR_USE_FLENS_BLAS=0)
   target_precompile_headers(wb_pch PRIVATE ${WB_PCH_HEADERS})
   add_library(wb_pch_test OBJECT ${CMAKE_BINARY_DIR}/wb_pch.cpp)
@@ -115,6 +123,7 @@ function(wb_discover_exercises)
   file(GLOB _tests CONFIGURE_DEPENDS ${WB_EXERCISES_DIR}/*/*_test.cpp)
   list(SORT _tests)
   wb_write_mutants()
+  wb_setup_pch()
   foreach(_test IN LISTS _tests)
     get_filename_component(_dir ${_test} DIRECTORY)
     get_filename_component(_dirname ${_dir} NAME)
