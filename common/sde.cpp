@@ -121,32 +121,6 @@ static bool fused(Scheme scheme, double* xp, const double* dw, std::size_t n, do
     return false;
 }
 
-// The same, using each increment ΔW = √h Z as it is drawn (Rng::each_normal), in the
-// order a filled dW array would hold them: the increments never go through memory.
-template <class F, class G, class Gx>
-static bool fused_drawing(Scheme scheme, Batch& x, double h, Rng& rng, F f, G g, Gx gx) {
-    double* xp = x.data();
-    const double sh = std::sqrt(h);
-    switch (scheme) {
-        case Scheme::Euler: return fused(scheme, xp, nullptr, x.size(), h, f, g, gx);
-        case Scheme::EulerMaruyama:
-            // By value: captured references could alias the stores to xp and be reloaded.
-            rng.each_normal(x.size(), [=](std::size_t i, double z) {
-                const double xi = xp[i], dw = sh * z;
-                xp[i] = xi + (h * f(xi) + g(xi) * dw);
-            });
-            return true;
-        case Scheme::Milstein:
-            rng.each_normal(x.size(), [=](std::size_t i, double z) {
-                const double xi = xp[i], dw = sh * z, gi = g(xi);
-                xp[i] = xi + (h * f(xi) + gi * dw + 0.5 * gi * gx(xi) * (dw * dw - h));
-            });
-            return true;
-        case Scheme::TamedEM: return false;
-    }
-    return false;
-}
-
 static auto ou_coefficients(double th, double sg) {
     return std::tuple([th](double v) { return -th * v; }, [sg](double) { return sg; }, [](double) { return 0.0; });
 }
@@ -159,27 +133,9 @@ void OrnsteinUhlenbeck::advance(Scheme scheme, Batch& x, double t, double h, con
     if (!fused(scheme, x.data(), dW.data(), x.size(), h, f, g, gx)) Sde::advance(scheme, x, t, h, dW, w);
 }
 
-void OrnsteinUhlenbeck::advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
-    const auto [f, g, gx] = ou_coefficients(theta, sigma);
-    if (!fused_drawing(scheme, x, h, rng, f, g, gx)) Sde::advance_drawing(scheme, x, t, h, rng, w);
-}
-
 void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
     const auto [f, g, gx] = gbm_coefficients(mu, s);
     if (!fused(scheme, x.data(), dW.data(), x.size(), h, f, g, gx)) Sde::advance(scheme, x, t, h, dW, w);
-}
-
-void GeometricBrownian::advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
-    const auto [f, g, gx] = gbm_coefficients(mu, s);
-    if (!fused_drawing(scheme, x, h, rng, f, g, gx)) Sde::advance_drawing(scheme, x, t, h, rng, w);
-}
-
-void Sde::advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
-    if (scheme != Scheme::Euler) {
-        if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
-        rng.fill_normal(w.dW, std::sqrt(h));
-    }
-    advance(scheme, x, t, h, w.dW, w);
 }
 
 void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
@@ -222,7 +178,11 @@ void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, 
 }
 
 void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) {
-    sde.advance_drawing(scheme, x, t, h, rng, w);
+    if (scheme != Scheme::Euler) {
+        if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
+        rng.fill_normal(w.dW, std::sqrt(h));
+    }
+    sde.advance(scheme, x, t, h, w.dW, w);
 }
 
 void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w) {
@@ -239,7 +199,7 @@ void integrate(const Sde& sde, Scheme scheme, Batch& x, double t0, double h, std
     if (observe) observe(0, t0, x);
     for (std::size_t k = 0; k < steps; ++k) {
         const double t = t0 + h * static_cast<double>(k);
-        sde.advance_drawing(scheme, x, t, h, rng, w);
+        step(sde, scheme, x, t, h, rng, w);
         if (observe) observe(k + 1, t + h, x);
     }
 }

@@ -53,8 +53,8 @@ TEST(Sde, FusedStepsOfOuAndGbmEqualTheGenericOnesBitForBit) {
     }
 }
 
-// A step that draws its own increments (one at a time inside the loop for OU and GBM)
-// must give the bits, and leave the generator where, filling dW and stepping would.
+// A step that draws its own increments must give the bits, and leave the generator
+// where, filling dW and stepping would.
 TEST(Sde, StepsDrawingTheirIncrementsEqualFillThenStepBitForBit) {
     const OrnsteinUhlenbeck ou(1.7, 0.6);
     const GeometricBrownian gbm(0.3, 0.9);

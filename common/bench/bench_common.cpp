@@ -49,7 +49,7 @@ BENCHMARK(BM_NormalSingle);
 BENCHMARK(BM_UniformFill);
 BENCHMARK(BM_RademacherFill);
 
-// The step as wb::integrate takes it: each increment used as it is drawn.
+// The step as wb::integrate takes it: fill the increments, then step.
 void BM_EulerMaruyamaStep(benchmark::State& st) {
     wb::Rng r(1);
     wb::GeometricBrownian gbm(0.05, 0.2);
@@ -64,22 +64,6 @@ void BM_EulerMaruyamaStep(benchmark::State& st) {
 }
 BENCHMARK(BM_EulerMaruyamaStep);
 
-// The same step given a filled array of increments: one more pass over memory.
-void BM_EulerMaruyamaStepGivenIncrements(benchmark::State& st) {
-    wb::Rng r(1);
-    wb::GeometricBrownian gbm(0.05, 0.2);
-    wb::Mat x = xt::ones<double>({N, std::size_t{1}});
-    wb::Mat dW = xt::empty<double>({N, std::size_t{1}});
-    wb::StepWork w;
-    const double h = 1e-3, sh = std::sqrt(h);
-    for (auto _ : st) {
-        r.fill_normal(dW, sh);
-        wb::step(gbm, wb::Scheme::EulerMaruyama, x, 0.0, h, dW, w);
-        benchmark::DoNotOptimize(x.data());
-    }
-    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * N));
-}
-BENCHMARK(BM_EulerMaruyamaStepGivenIncrements);
 
 void BM_MonteCarloCheck1e6(benchmark::State& st) {
     wb::Rng r(1);

@@ -60,11 +60,6 @@ public:
     // drift and diffusion into w, then combines them, three passes over the batch; the
     // processes with closed-form coefficients below do it in one, to the same bits.
     virtual void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const;
-    // The same step drawing its own increments ΔW = √h Z from rng, in the order a
-    // filled dW array would hold them (so the same bits as advance after a fill): the
-    // default fills w.dW; the processes below use each increment as it is drawn
-    // (Rng::each_normal), so the increments never travel through memory.
-    virtual void advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const;
 };
 
 // dX = −a(t) X dt + b(t) dW: the marginal of X_t given X_0 is N(m_t X_0, v_t I), so a
@@ -85,7 +80,6 @@ public:
     double mean_scale(double t) const override;
     double variance(double t) const override;
     void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const override;
-    void advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const override;
     double f(double x, double) const override { return -theta * x; }
     double g(double, double) const override { return sigma; }
     double g_x(double, double) const override { return 0.0; }
@@ -100,7 +94,6 @@ public:
     void diffusion(const Batch& x, double t, Batch& g) const override;
     void diffusion_dx(const Batch& x, double t, Batch& gx) const override;
     void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const override;
-    void advance_drawing(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const override;
     double f(double x, double) const override { return mu * x; }
     double g(double x, double) const override { return s * x; }
     double g_x(double, double) const override { return s; }
@@ -143,8 +136,7 @@ private:
 // One step of `scheme` from (x, t) with step h and Brownian increments dW (same
 // shape as x; ignored by Euler). x is updated in place.
 void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w);
-// The same step with ΔW = √h Z drawn from rng (none for Euler): the same bits as
-// filling dW with rng.fill_normal(dW, √h) and calling the step above.
+// The same step with ΔW = √h Z drawn from rng into w.dW (none for Euler).
 void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w);
 // One Heun step of the ODE dx/dt = f(x, t) (the SDE's drift; diffusion unused).
 void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w);
