@@ -177,6 +177,25 @@ exit 1
             self.assertIn("grading stopped, nothing written: the sandbox could not start", text)
             self.assertFalse(out.exists())
 
+    def test_the_grader_holding_many_files_changes_nothing(self):
+        # The leftover count once went to a pipe named by its fd number, which dash takes
+        # only below 10: with the grader's locks and files open, links failed at random.
+        files = [open(os.devnull) for _ in range(20)]
+        try:
+            self.assertGreaterEqual(files[-1].fileno(), 10)
+            with sandbox.session() as s:
+                limits = sandbox.Limits(timeout=30)
+                plain = s.run(["sh", "-c", "echo ran; exit 3"], limits=limits)
+                reads = s.run(["sh", "-c", "cat; echo read"], limits=limits)
+                left = s.run(["sh", "-c", "sleep 30 & echo ran"], limits=limits)
+        finally:
+            for f in files:
+                f.close()
+        self.assertEqual((plain.returncode, plain.output, plain.flags), (3, "ran\n", []))
+        self.assertEqual((reads.returncode, reads.output, reads.flags), (0, "read\n", []))  # stdin is /dev/null
+        self.assertEqual((left.returncode, left.output.strip()), (0, "ran"))
+        self.assertIn("left 1 process running after it ended (killed)", left.flags)
+
     @unittest.skipUnless(os.getuid() == 0, "uids are chosen only as root")
     def test_two_graders_never_share_a_uid(self):
         code = ("import sys; sys.path.insert(0, sys.argv[1]); from wbtools import sandbox\n"

@@ -151,8 +151,10 @@ def _own_processes():
 
 # Runs the command, then counts the processes still in the namespace (its init and
 # this shell are 2) onto a pipe the command itself does not inherit: what it left
-# behind is flagged, then dies with the namespace.
-LEFTOVERS = '"$@" {fd}>&-; rc=$?; n=0; for p in /proc/[0-9]*; do n=$((n+1)); done; echo "$n" >&{fd}; exit $rc'
+# behind is flagged, then dies with the namespace. The pipe is the shell's stdin (the
+# command reads /dev/null): /bin/sh is dash, whose redirections take only fds 0-9,
+# and a pipe's own number grows with whatever the grader holds open.
+LEFTOVERS = '"$@" </dev/null; rc=$?; n=0; for p in /proc/[0-9]*; do n=$((n+1)); done; echo "$n" >&0; exit $rc'
 
 
 # bwrap's own words when the kernel refuses a namespace for now (EAGAIN: the uid's or the
@@ -178,7 +180,7 @@ def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
 
 def _run_once(uid, cmd, ro, rw, cwd, limits, env):
     count_r, count_w = os.pipe()
-    argv = command(["/bin/sh", "-c", LEFTOVERS.format(fd=count_w), "sh", *cmd], ro, rw, cwd, limits, env)
+    argv = command(["/bin/sh", "-c", LEFTOVERS, "sh", *cmd], ro, rw, cwd, limits, env)
     if os.getuid() == 0:
         if uid is None:
             raise ValueError("as root, run the sandbox under a uid from session()")
@@ -188,8 +190,8 @@ def _run_once(uid, cmd, ro, rw, cwd, limits, env):
         nproc = limits.processes + _own_processes()
     t0 = time.monotonic()
     try:
-        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             start_new_session=True, preexec_fn=_limits_preexec(limits, nproc), pass_fds=(count_w,))
+        p = subprocess.Popen(argv, stdin=count_w, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             start_new_session=True, preexec_fn=_limits_preexec(limits, nproc))
     except OSError as e:
         os.close(count_r)
         raise Unavailable(f"cannot start the sandbox ({BWRAP}): {e}") from None
