@@ -4,13 +4,17 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -133,6 +137,15 @@ std::optional<std::uint64_t> parse_seed(const std::string& s) {
     return v;
 }
 
+// --jobs: decimal digits, 1 to 64.
+std::optional<unsigned> parse_jobs(const std::string& s) {
+    const auto v = parse_seed(s);
+    if (!v || *v < 1 || *v > 64) return std::nullopt;
+    return static_cast<unsigned>(*v);
+}
+
+unsigned default_jobs() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
 // "" if `dir` is a folder the run can write into (creating it if needed), else why not.
 std::string unwritable(const std::filesystem::path& dir) {
     namespace fs = std::filesystem;
@@ -184,6 +197,9 @@ Options parse_options(int argc, char** argv, const std::string& program, const s
     app.add_flag("--list", o.list, "List the sections and exit")->disable_flag_override();
     app.add_option("--only", o.only, "Run only these sections (repeat or separate with commas)")
         ->delimiter(',');
+    std::string jobs = std::to_string(default_jobs());
+    app.add_option("--jobs", jobs, "Sections run at once (1 to 64; the report is the same for any value)")
+        ->capture_default_str();
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -196,6 +212,9 @@ Options parse_options(int argc, char** argv, const std::string& program, const s
         usage_error(program, fmt::format("--seed needs decimal digits without a sign or leading zero, below 2^64; "
                                          "got '{}'", seed));
     o.seed = *parsed;
+    const auto j = parse_jobs(jobs);
+    if (!j) usage_error(program, fmt::format("--jobs needs a whole number from 1 to 64; got '{}'", jobs));
+    o.jobs = *j;
     o.plots = !no_plots;
     if (out.empty()) usage_error(program, "--out needs a folder name");
     // Absolute, since figures are rendered from inside the folder.
@@ -230,6 +249,8 @@ void Section::progress(std::size_t done, std::size_t total) {
     const double el = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (el < 1.0 && !progress_shown_) return;
     progress_shown_ = true;
+    static std::mutex line;
+    const std::lock_guard<std::mutex> lock(line);
     std::fprintf(stderr, "\r  %s: %3.0f%% (%zu/%zu)%s", id_.c_str(), 100.0 * static_cast<double>(done) /
                  static_cast<double>(std::max<std::size_t>(total, 1)), done, total, done >= total ? "\n" : "");
     std::fflush(stderr);
@@ -278,23 +299,67 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
     int passed = 0, failed = 0, rejected = 0, accepted = 0, check_errors = 0, near = 0, skipped = 0, errors = 0;
     std::vector<std::string> figures;
 
-    for (std::size_t k = 0; k < sections_.size(); ++k) {
-        const auto& e = sections_[k];
-        if (!opt.only.empty() && std::find(opt.only.begin(), opt.only.end(), e.id) == opt.only.end()) continue;
-        out << "\n" << paint(fmt::format("§{} {} — {}", k + 1, e.id, e.title), "1") << "\n";
-        Section s(number_, e.id, opt);
+    // The sections run on opt.jobs threads, taken in order; each is reported, in order,
+    // as soon as it and those before it are done.
+    struct Run {
+        std::unique_ptr<Section> s;
         std::string status = "ran", waits_on, error;
-        try {
-            e.body(s);
-        } catch (const NotImplemented& ex) {
-            status = "skipped";
-            waits_on = ex.exercise();
-            ++skipped;
-        } catch (const std::exception& ex) {
-            status = "error";
-            error = ex.what();
-            ++errors;
+        bool done = false;
+    };
+    std::vector<std::size_t> todo;
+    for (std::size_t k = 0; k < sections_.size(); ++k)
+        if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), sections_[k].id) != opt.only.end())
+            todo.push_back(k);
+    std::vector<Run> runs(todo.size());
+    std::mutex m;
+    std::condition_variable cv;
+    std::size_t next = 0;
+    auto work = [&] {
+        for (;;) {
+            std::size_t i;
+            {
+                const std::lock_guard<std::mutex> lock(m);
+                if (next == todo.size()) return;
+                i = next++;
+            }
+            const auto& e = sections_[todo[i]];
+            Run r;
+            r.s = std::make_unique<Section>(number_, e.id, opt);
+            try {
+                e.body(*r.s);
+            } catch (const NotImplemented& ex) {
+                r.status = "skipped";
+                r.waits_on = ex.exercise();
+            } catch (const std::exception& ex) {
+                r.status = "error";
+                r.error = ex.what();
+            } catch (...) {
+                r.status = "error";
+                r.error = "an exception that is not a std::exception";
+            }
+            r.done = true;
+            {
+                const std::lock_guard<std::mutex> lock(m);
+                runs[i] = std::move(r);
+            }
+            cv.notify_all();
         }
+    };
+    std::vector<std::jthread> workers;
+    for (unsigned w = 0; w < std::min<std::size_t>(opt.jobs, todo.size()); ++w) workers.emplace_back(work);
+
+    for (std::size_t i = 0; i < todo.size(); ++i) {
+        const std::size_t k = todo[i];
+        const auto& e = sections_[k];
+        {
+            std::unique_lock<std::mutex> lock(m);
+            cv.wait(lock, [&] { return runs[i].done; });
+        }
+        out << "\n" << paint(fmt::format("§{} {} — {}", k + 1, e.id, e.title), "1") << "\n";
+        Section& s = *runs[i].s;
+        const std::string &status = runs[i].status, &waits_on = runs[i].waits_on, &error = runs[i].error;
+        skipped += status == "skipped";
+        errors += status == "error";
         json checks = json::array();
         for (const auto& r : s.records()) {
             const std::string claim = (r.control ? "control: " : "") + r.claim;
@@ -322,6 +387,7 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
                                       {"waits_on", waits_on},
                                       {"error", error}, {"checks", checks},
                                       {"figures", s.figures()}, {"notes", s.notes()}});
+        runs[i].s.reset();
     }
 
     bool rendered = true;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -49,7 +50,8 @@ std::string slurp(const fs::path& p) {
 
 TEST(ChapterCli, BadFlagsExitTwoWithOneLineAndWriteNothing) {
     const auto d = fresh("bad");
-    for (const std::string args : {"--bogus", "--seed -3", "--seed abc", "--only nosuch", "--out"}) {
+    for (const std::string args : {"--bogus", "--seed -3", "--seed abc", "--only nosuch", "--out", "--jobs 0",
+                                   "--jobs 65", "--jobs -1", "--jobs 2x", "--jobs ''"}) {
         const DemoRun r = demo(args + " --out " + d.string());
         EXPECT_EQ(r.status, 2) << args << ": " << r.out;
         EXPECT_NE(r.out.find("error"), std::string::npos) << args;
@@ -235,6 +237,25 @@ TEST(ChapterRun, AFullRunRemovesFiguresItDidNotDraw) {
     for (const char* f : {"stale.gp", "stale.svg", "data/stale", "data/old-1-1-label.csv"})
         EXPECT_FALSE(fs::exists(d / f)) << f;
     fs::remove_all(d);
+}
+
+TEST(ChapterRun, AnyNumberOfJobsGivesTheSameReportInTheSameOrder) {
+    // The run's own time is the only part of the output that may differ.
+    const std::regex secs(R"([0-9]+\.[0-9]+ s\n)");
+    std::string first;
+    for (const char* jobs : {"1", "2", "7"}) {
+        const auto d = fresh(std::string("jobs") + jobs);
+        const DemoRun r = demo(std::string("--quick --jobs ") + jobs + " --out " + d.string());
+        EXPECT_EQ(r.status, 1) << jobs << ": " << r.out;  // the demo has a failing section
+        std::string out = std::regex_replace(r.out, secs, "T s\n");
+        out = out.replace(out.find(d.string()), d.string().size(), "OUT");
+        const std::string text = out + slurp(d / "checks.json") + slurp(d / "data/demo/1-1.csv") + slurp(d / "demo.gp");
+        if (first.empty()) first = text;
+        EXPECT_EQ(text, first) << "--jobs " << jobs;
+        fs::remove_all(d);
+    }
+    EXPECT_LT(first.find("§1 good"), first.find("§2 other")) << first;
+    EXPECT_LT(first.find("§6 accepted"), first.find("§7 waits")) << first;
 }
 
 TEST(ChapterRun, SameSeedSameDataWhateverTheSectionOrder) {

@@ -44,6 +44,9 @@ struct Options {
     bool plots = true;
     bool json = false;
     bool list = false;
+    // Sections run at once (--jobs; default: the cores, at most 4). Each section has its
+    // own random stream and captures nothing, so the report is the same for any value.
+    unsigned jobs = 1;
     std::vector<std::string> only;
     std::filesystem::path out;
 };
@@ -73,7 +76,8 @@ public:
     void save(const Figure& fig);
     // Prints a note under the section (e.g. a derived number worth seeing).
     void note(const std::string& text);
-    // Progress on stderr for long loops, shown only on a terminal after ~1 s.
+    // Progress on stderr for long loops, shown only on a terminal after ~1 s (sections
+    // running at once take turns on the line).
     void progress(std::size_t done, std::size_t total);
 
     std::vector<CheckRecord>& records() { return records_; }

@@ -60,7 +60,7 @@ SERIAL_BLAS = dict(os.environ, OPENBLAS_NUM_THREADS=os.environ.get("OPENBLAS_NUM
 
 
 def run_one(binary, seed, quick, only):
-    cmd = [str(binary), "--seed", str(seed), "--no-plots", "--json"]
+    cmd = [str(binary), "--seed", str(seed), "--no-plots", "--json", "--jobs", "1"]  # the seeds fill the cores
     if quick:
         cmd.append("--quick")
     if only:
