@@ -50,6 +50,16 @@ function(wb_setup_pch)
   add_library(wb_pch_test OBJECT ${CMAKE_BINARY_DIR}/wb_pch.cpp)
   target_link_libraries(wb_pch_test PRIVATE wb_common GTest::gtest wb_flags)
   target_precompile_headers(wb_pch_test PRIVATE ${WB_PCH_HEADERS} <gtest/gtest.h>)
+  wb_test_code(wb_pch_test)
+endfunction()
+
+# Test code (tests, probes, mutants, the library's command line and files) compiles
+# at -Og in Release: it runs for seconds, and -Og compiles it about 40% faster than
+# the -O3 that the code under test keeps. Without -ffast-math every level computes the
+# same bits. -Og defines __OPTIMIZE__ like -O3, so the precompiled headers still fit.
+set(WB_TEST_OPT $<$<CONFIG:Release>:-Og>)
+function(wb_test_code target)
+  target_compile_options(${target} PRIVATE ${WB_TEST_OPT})
 endfunction()
 
 # Lets each target use one of the header sets above (kind: lib or test).
@@ -133,6 +143,7 @@ function(wb_discover_exercises)
     target_include_directories(ex${_nn}_${_x}_tests PRIVATE ${_dir})
     target_link_libraries(ex${_nn}_${_x}_tests PRIVATE wb_common GTest::gtest wb_flags)
     wb_use_pch(ex${_nn}_${_x}_tests test)
+    wb_test_code(ex${_nn}_${_x}_tests)
 
     # The student's implementation and its test executable.
     add_library(ex${_nn}_${_x} STATIC ${_stu})
@@ -175,6 +186,7 @@ function(wb_discover_exercises)
         target_include_directories(${_mut} PUBLIC ${_dir} PRIVATE ${WB_SOLUTIONS_DIR}/${_dirname})
         target_link_libraries(${_mut} PUBLIC wb_common PRIVATE wb_flags)
         wb_use_pch(${_mut} lib)
+        wb_test_code(${_mut})
         target_compile_options(${_mut} PRIVATE -Wno-unused-parameter -Wno-unused-variable
           -Wno-unused-but-set-variable -Wno-unused-function)
         add_executable(test_${_mut} EXCLUDE_FROM_ALL $<TARGET_OBJECTS:ex${_nn}_${_x}_tests>)

@@ -24,6 +24,9 @@
 #include "wb/exercise.hpp"
 #include "wb/io.hpp"
 
+// OpenBLAS's own threads (when the BLAS is OpenBLAS; weak, so any other BLAS links too).
+extern "C" void openblas_set_num_threads(int) __attribute__((weak));
+
 namespace wb {
 
 namespace {
@@ -290,6 +293,10 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
         return 0;
     }
 
+    // One BLAS thread: the sections are the parallelism, and OpenBLAS splits some
+    // reductions by its thread count, so its default (the cores) would make the numbers
+    // depend on the machine (chapter 04's tanh fits moved in the fourth digit).
+    if (openblas_set_num_threads) openblas_set_num_threads(1);
     const auto t0 = std::chrono::steady_clock::now();
     std::ostream& out = opt.json ? std::cerr : std::cout;
     out << paint(fmt::format("Chapter {}: {}", number_, title_), "1") << "\n";

@@ -4,6 +4,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "wb/special.hpp"
+
 namespace wb {
 
 namespace {
@@ -47,7 +49,7 @@ double beta_cf(double a, double b, double x) {
 double inc_beta(double a, double b, double x, double one_minus_x) {
     if (x <= 0.0) return 0.0;
     if (one_minus_x <= 0.0) return 1.0;
-    const double lfront = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
+    const double lfront = log_gamma(a + b) - log_gamma(a) - log_gamma(b) + a * std::log(x) +
                           b * std::log(one_minus_x);
     if (x < (a + 1.0) / (a + b + 2.0)) return std::exp(lfront) * beta_cf(a, b, x) / a;
     return 1.0 - std::exp(lfront) * beta_cf(b, a, one_minus_x) / b;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "wb/constants.hpp"
+#include "wb/special.hpp"
 
 namespace wb {
 
@@ -175,7 +176,7 @@ std::int64_t Rng::poisson(double lambda) {
         if (us >= 0.07 && v <= vr) return static_cast<std::int64_t>(k);
         if (k < 0.0 || (us < 0.013 && v > us)) continue;
         if (std::log(v) + std::log(invalpha) - std::log(a / (us * us) + b) <=
-            -lambda + k * loglam - std::lgamma(k + 1.0))
+            -lambda + k * loglam - log_gamma(k + 1.0))
             return static_cast<std::int64_t>(k);
     }
 }

@@ -1,8 +1,15 @@
 #include "wb/special.hpp"
 
+#include <math.h>  // lgamma_r
+
 #include <stdexcept>
 
 namespace wb {
+
+double log_gamma(double x) {
+    int sign = 0;
+    return ::lgamma_r(x, &sign);
+}
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / Sqrt2); }
 

@@ -9,6 +9,12 @@
 namespace wb {
 namespace {
 
+TEST(Special, LogGammaIsLgammaWithoutTheGlobalSign) {
+    for (double x : {0.5, 1.0, 2.5, 10.0, 171.5, 1e6}) EXPECT_EQ(log_gamma(x), std::lgamma(x)) << x;
+    EXPECT_NEAR(log_gamma(5.0), std::log(24.0), 1e-14);
+    EXPECT_NEAR(log_gamma(0.5), 0.5 * std::log(3.14159265358979323846), 1e-15);
+}
+
 TEST(Special, PdfAndLogPdfAgreeAndIntegrateToOne) {
     EXPECT_NEAR(normal_pdf(0.0), 1.0 / std::sqrt(2.0 * Pi), 1e-16);
     EXPECT_NEAR(std::log(normal_pdf(1.3)), normal_logpdf(1.3), 1e-14);

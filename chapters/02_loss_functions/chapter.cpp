@@ -599,7 +599,7 @@ int main(int argc, char** argv) {
             q5[b] = wb::normal_cdf((xb[b] - 0.5) / 0.15);
             for (std::size_t k = 0; k < K; ++k) {
                 const double kd = static_cast<double>(k);
-                pk(b, k) = std::exp(std::lgamma(10.0) - std::lgamma(kd + 1.0) - std::lgamma(10.0 - kd) + kd * std::log(xb[b]) +
+                pk(b, k) = std::exp(wb::log_gamma(10.0) - wb::log_gamma(kd + 1.0) - wb::log_gamma(10.0 - kd) + kd * std::log(xb[b]) +
                                     (9.0 - kd) * std::log1p(-xb[b]));
             }
         }

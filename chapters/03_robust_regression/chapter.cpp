@@ -994,7 +994,7 @@ int main(int argc, char** argv) {
         // Exact variance of the median of n = 2m + 1 standard normals.
         auto median_variance = [](std::size_t n) {
             const double m = static_cast<double>(n / 2);
-            const double logc = std::lgamma(static_cast<double>(n) + 1.0) - 2.0 * std::lgamma(m + 1.0);
+            const double logc = wb::log_gamma(static_cast<double>(n) + 1.0) - 2.0 * wb::log_gamma(m + 1.0);
             const double L = 12.0 / std::sqrt(static_cast<double>(n));
             return wb::simpson(
                 [&](double x) {

@@ -295,7 +295,7 @@ int main(int argc, char** argv) {
 
     plus $\log(\pi_1/\pi_0)$ in $b$. A Gaussian factor with a variance per class is the exception:
     its $x_j^2$ term survives, and the log-odds is quadratic. The checks compute the log-odds the long
-    way, from the product of the fitted densities (with `lgamma` for $\log x!$), and compare it with
+    way, from the product of the fitted densities (with `wb::log_gamma` for $\log x!$), and compare it with
     the linear form: exercise 06.4's Poisson fit on simulated counts; the Bernoulli form at all
     $2^4$ binary vectors (the check reports the worst); and the exponential form. Linearity itself is
     checked by equal steps: the long-way log-odds changes by the same amount over two equal steps
@@ -320,7 +320,7 @@ int main(int argc, char** argv) {
             for (std::size_t j = 0; j < 3; ++j)
                 for (int c = 0; c < 2; ++c) {
                     const double lam = m.mu[c](j);
-                    t += (c ? 1.0 : -1.0) * (x[j] * std::log(lam) - lam - std::lgamma(x[j] + 1));
+                    t += (c ? 1.0 : -1.0) * (x[j] * std::log(lam) - lam - wb::log_gamma(x[j] + 1));
                 }
             return t;
         };

@@ -31,5 +31,8 @@ double log_normal_cdf(double z);
 // The standard normal quantile Φ⁻¹(p) for p in (0, 1), e.g. Φ⁻¹(0.975) = 1.95996…
 // (so the two-sided critical value z_{1−α/2} is normal_quantile(1 − α/2)).
 double normal_quantile(double p);
+// log Γ(x) for x > 0, the value of std::lgamma without its write to the global signgam
+// (a data race when sections run at once).
+double log_gamma(double x);
 
 }  // namespace wb
