@@ -16,7 +16,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from wbtools import report  # noqa: E402
 
-DEMO = next((p for p in (ROOT / "build" / b / "bin" / "demo_chapter" for b in ("default", "ci")) if p.exists()), None)
+# The newest build's demo chapter: the suite builds only `ci`, and a `default` build left
+# from before may lack the flags these tests use.
+DEMO = max((p for p in (ROOT / "build" / b / "bin" / "demo_chapter" for b in ("default", "ci")) if p.exists()),
+           key=lambda p: p.stat().st_mtime, default=None)
 
 
 def demo_json(*args):
