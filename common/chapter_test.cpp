@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -240,14 +239,19 @@ TEST(ChapterRun, AFullRunRemovesFiguresItDidNotDraw) {
 }
 
 TEST(ChapterRun, AnyNumberOfJobsGivesTheSameReportInTheSameOrder) {
-    // The run's own time is the only part of the output that may differ.
-    const std::regex secs(R"([0-9]+\.[0-9]+ s\n)");
+    // The run's own time, at the end of the summary line, is the only part that may differ
+    // (no <regex>: GCC 12 warns inside it at the sanitizers' -O1).
+    const auto without_time = [](std::string text) {
+        const std::size_t at = text.find(" errors; ");
+        if (at != std::string::npos) text.erase(at, text.find('\n', at) - at);
+        return text;
+    };
     std::string first;
     for (const char* jobs : {"1", "2", "7"}) {
         const auto d = fresh(std::string("jobs") + jobs);
         const DemoRun r = demo(std::string("--quick --jobs ") + jobs + " --out " + d.string());
         EXPECT_EQ(r.status, 1) << jobs << ": " << r.out;  // the demo has a failing section
-        std::string out = std::regex_replace(r.out, secs, "T s\n");
+        std::string out = without_time(r.out);
         out = out.replace(out.find(d.string()), d.string().size(), "OUT");
         const std::string text = out + slurp(d / "checks.json") + slurp(d / "data/demo/1-1.csv") + slurp(d / "demo.gp");
         if (first.empty()) first = text;
