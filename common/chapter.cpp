@@ -309,9 +309,8 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
     // The sections run on opt.jobs threads, taken in order; each is reported, in order,
     // as soon as it and those before it are done.
     struct Run {
-        std::unique_ptr<Section> s;
+        std::unique_ptr<Section> s;  // set when the section has run
         std::string status = "ran", waits_on, error;
-        bool done = false;
     };
     std::vector<std::size_t> todo;
     for (std::size_t k = 0; k < sections_.size(); ++k)
@@ -344,7 +343,6 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
                 r.status = "error";
                 r.error = "an exception that is not a std::exception";
             }
-            r.done = true;
             {
                 const std::lock_guard<std::mutex> lock(m);
                 runs[i] = std::move(r);
@@ -360,7 +358,7 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
         const auto& e = sections_[k];
         {
             std::unique_lock<std::mutex> lock(m);
-            cv.wait(lock, [&] { return runs[i].done; });
+            cv.wait(lock, [&] { return runs[i].s != nullptr; });
         }
         out << "\n" << paint(fmt::format("§{} {} — {}", k + 1, e.id, e.title), "1") << "\n";
         Section& s = *runs[i].s;
