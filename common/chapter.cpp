@@ -27,6 +27,47 @@
 // OpenBLAS's own threads (when the BLAS is OpenBLAS; weak, so any other BLAS links too).
 extern "C" void openblas_set_num_threads(int) __attribute__((weak));
 
+#if defined(__x86_64__) && defined(__linux__)
+namespace {
+// Debian's OpenBLAS picks its kernels by CPU when it loads, and kernels sum in different
+// orders: the same binary wrote chapter 04's tanh fits 4% apart, and chapters 03, 09, 10,
+// 12 and 13 apart in their last digits, on SandyBridge and Haswell kernels. So a chapter
+// pins one kernel per class of CPU that glibc's libm also treats alike (libm has FMA
+// variants of exp, log, sin, ...): Haswell's where AVX2 and FMA exist (Intel since 2013,
+// AMD since 2015), the baseline Prescott's elsewhere. OpenBLAS reads OPENBLAS_CORETYPE in
+// its constructor; a setenv before it is lost (libc's own initialisation resets environ),
+// so when the variable is not already right the program runs itself again with it. This
+// runs from .preinit_array, before any library's constructor: nothing has started yet.
+// (Under valgrind, pass --trace-children=yes.)
+constexpr const char* kCoreVar = "OPENBLAS_CORETYPE=";
+
+void pin_blas_kernels(int, char** argv, char** envp) {
+    if (openblas_set_num_threads == nullptr) return;  // no OpenBLAS loaded: nothing to pin
+    __builtin_cpu_init();
+    const bool fma = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const char* want = fma ? "OPENBLAS_CORETYPE=Haswell" : "OPENBLAS_CORETYPE=Prescott";
+    const std::size_t key = std::strlen(kCoreVar);
+    std::size_t n = 0, same = 0, other = 0;
+    for (; envp[n] != nullptr; ++n) {
+        if (std::strncmp(envp[n], kCoreVar, key) != 0) continue;
+        (std::strcmp(envp[n], want) == 0 ? same : other) += 1;
+    }
+    if (same == 1 && other == 0) return;
+    char** env = static_cast<char**>(std::calloc(n + 2, sizeof(char*)));
+    if (env == nullptr) return;
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (std::strncmp(envp[i], kCoreVar, key) != 0) env[m++] = envp[i];
+    env[m++] = const_cast<char*>(want);
+    env[m] = nullptr;
+    execve("/proc/self/exe", argv, env);  // returns only on failure: run unpinned
+    std::free(env);
+}
+__attribute__((section(".preinit_array"), used)) void (*const pin_blas_kernels_entry)(int, char**, char**) =
+    pin_blas_kernels;
+}  // namespace
+#endif
+
 namespace wb {
 
 namespace {

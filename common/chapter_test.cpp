@@ -22,10 +22,10 @@ struct DemoRun {
     std::string out;
 };
 
-// Runs the demo chapter with `args`, capturing stdout+stderr.
-DemoRun demo(const std::string& args) {
+// Runs the demo chapter with `args` (after the `env` assignments), capturing stdout+stderr.
+DemoRun demo(const std::string& args, const std::string& env = "") {
     const fs::path log = fs::temp_directory_path() / ("wb_demo_log" + std::to_string(::getpid()));
-    const std::string cmd = wb::shell_quote(WB_DEMO_CHAPTER) + " " + args + " >" + wb::shell_quote(log.string()) + " 2>&1";
+    const std::string cmd = env + " " + wb::shell_quote(WB_DEMO_CHAPTER) + " " + args + " >" + wb::shell_quote(log.string()) + " 2>&1";
     const int rc = std::system(cmd.c_str());
     std::ifstream in(log);
     std::stringstream s;
@@ -301,6 +301,23 @@ namespace {
 
 // The report's kinds, verdicts and version are written once in common/checks.schema.json;
 // the C++ names must be those.
+#if defined(__x86_64__) && defined(__linux__)
+// A machine whose OpenBLAS would pick other kernels (simulated by OPENBLAS_CORETYPE) still
+// runs the pinned ones, so it writes the same digits (common/chapter.cpp).
+TEST(ChapterRun, OpenBlasRunsThePinnedKernelsWhateverItWouldPick) {
+    __builtin_cpu_init();
+    const bool fma = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const std::string want = std::string("Core: ") + (fma ? "Haswell" : "Prescott");
+    for (const char* core : {"SandyBridge", "Prescott", "Haswell"}) {
+        const auto r = demo("--list", std::string("OPENBLAS_VERBOSE=2 OPENBLAS_CORETYPE=") + core);
+        EXPECT_EQ(r.status, 0) << r.out;
+        EXPECT_NE(r.out.find(want), std::string::npos) << "asked for " << core << ":\n" << r.out;
+        EXPECT_EQ(r.out.find("Core: "), r.out.rfind("Core: ")) << "OpenBLAS started twice:\n" << r.out;
+    }
+    EXPECT_NE(demo("--list", "env -u OPENBLAS_CORETYPE OPENBLAS_VERBOSE=2").out.find(want), std::string::npos);
+}
+#endif
+
 TEST(ReportSchema, KindsVerdictsAndVersionMatchTheSchemaFile) {
     const auto schema = nlohmann::json::parse(slurp(fs::path(WB_SOURCE_DIR) / "common/checks.schema.json"));
     const auto& check = schema["$defs"]["check"]["properties"];

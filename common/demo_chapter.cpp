@@ -4,6 +4,7 @@
 #include <span>
 #include <vector>
 
+#include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xview.hpp>
 
 #include "wb/chapter.hpp"
@@ -22,6 +23,9 @@ int main(int argc, char** argv) {
     });
     ch.section("other", "Another stream", [](wb::Section& s) {
         s.holds("a uniform draw is in [0, 1)", s.rng().uniform() < 1.0, 0, 1);
+        // Through LAPACK, so the demo loads OpenBLAS as the chapters do (its kernels are pinned).
+        const wb::Mat a = {{2.0, 1.0}, {1.0, 3.0}};
+        s.exact("det [[2, 1], [1, 3]] = 5 by LAPACK", xt::linalg::det(a), 5.0);
     });
     ch.section("kinds", "Every kind of claim, each with a control", [](wb::Section& s) {
         const auto x = s.rng().normal_vector(s.size(6000, 20000));
