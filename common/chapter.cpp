@@ -391,6 +391,7 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
             cv.notify_all();
         }
     };
+    bool rendered = true;
     std::vector<std::jthread> workers;
     for (unsigned w = 0; w < std::min<std::size_t>(opt.jobs, todo.size()); ++w) workers.emplace_back(work);
 
@@ -429,6 +430,8 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
                 << waits_on.substr(0, waits_on.find(' ')) << ")\n";
         if (status == "error") out << "  " << paint("ERROR", "1;31") << "    " << error << "\n";
         for (const auto& f : s.figures()) figures.push_back(f);
+        // Rendered now, while the later sections still run, not all at the end.
+        if (opt.plots && !s.figures().empty() && !render_figures(opt.out, s.figures())) rendered = false;
         report["sections"].push_back({{"id", e.id}, {"title", e.title}, {"line", e.line}, {"status", status},
                                       {"waits_on", waits_on},
                                       {"error", error}, {"checks", checks},
@@ -436,11 +439,7 @@ int Chapter::run(int argc, char** argv, std::source_location where) {
         runs[i].s.reset();
     }
 
-    bool rendered = true;
-    if (opt.plots && !figures.empty()) {
-        rendered = render_figures(opt.out, figures);
-        if (!rendered && have_program("gnuplot")) ++errors;
-    }
+    if (!rendered && have_program("gnuplot")) ++errors;
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     report["summary"] = {{"passed", passed}, {"failed", failed}, {"rejected", rejected}, {"accepted", accepted},
                          {"check_errors", check_errors}, {"near_indecisive", near},

@@ -500,7 +500,7 @@ int main(int argc, char** argv) {
                    const double plain_error = ch10::small_mode_weight_from_uniform(ch10::Committor(Pu), Box) - 0.2;
                    auto score_u = [](const wb::Mat& x, double sigma, wb::Mat& out) { noised_score_of(Pu, x, sigma, out); };
                    const std::vector<std::size_t> Ts = {1, 3, 10, 30, 100, 1000};
-                   const std::size_t n = s.size(2500, 4000);
+                   const std::size_t n = s.size(2200, 4000);
                    std::vector<double> tv, wv, wse;
                    std::vector<wb::Estimate> est;
                    for (std::size_t T : Ts) {

@@ -100,8 +100,8 @@ public:
     template <class A> void fill_rademacher(A& a) { fill_rademacher(std::span<double>(a.data(), a.size())); }
     void fill_normal(std::span<double> a, double scale = 1.0);
     // Calls put(k, z_k) for k = 0, …, n − 1 with the standard normals that n single draws
-    // would give, so a loop can use each normal as it is drawn (wb::step does) instead
-    // of storing them first. fill_normal is this with put = store.
+    // would give, so a loop can use each normal as it is drawn instead of storing them
+    // first. fill_normal is this with put = store.
     template <class Put> void each_normal(std::size_t n, Put&& put) {
         auto s = gen_.state();
         const auto inc = gen_.inc();
