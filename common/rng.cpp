@@ -90,9 +90,29 @@ void Rng::fill_normal(std::span<double> a, double scale) {
 }
 
 void Rng::fill_uniform(std::span<double> a) {
+    using detail::Pcg64;
     auto s = gen_.state();
-    const auto inc = gen_.inc();
-    for (double& x : a) x = static_cast<double>(detail::Pcg64::next(s, inc) >> 11) * 0x1.0p-53;
+    const auto inc = gen_.inc(), m2 = Pcg64::twice_multiplier(), inc2 = Pcg64::twice_increment(inc);
+    double* p = a.data();
+    const std::size_t n = a.size();
+    std::size_t k = 0;
+    if (n >= 2) {
+        // The even and odd draws on two chains (Pcg64::twice_multiplier).
+        auto x = s;
+        Pcg64::next(x, inc);
+        auto y = x;
+        Pcg64::next(y, inc);
+        for (;;) {
+            p[k] = static_cast<double>(Pcg64::output_of(x) >> 11) * 0x1.0p-53;
+            p[k + 1] = static_cast<double>(Pcg64::output_of(y) >> 11) * 0x1.0p-53;
+            k += 2;
+            s = y;
+            if (k + 1 >= n) break;
+            x = x * m2 + inc2;
+            y = y * m2 + inc2;
+        }
+    }
+    if (k < n) p[k] = static_cast<double>(Pcg64::next(s, inc) >> 11) * 0x1.0p-53;
     gen_.set_state(s);
 }
 

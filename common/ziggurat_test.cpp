@@ -218,5 +218,26 @@ TEST(Ziggurat, FillsGiveExactlyTheSingleDraws) {
     }
 }
 
+TEST(Ziggurat, FillsOfEveryLengthGiveTheSingleDraws) {
+    // The fills draw in pairs (two chains of the generator): short, odd and even lengths,
+    // and an edge draw at either place of a pair.
+    Rng a(7), b(7);
+    std::size_t edges = 0;
+    for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 5u, 64u, 65u, 999u, 1000u}) {
+        for (int rep = 0; rep < 20; ++rep) {
+            std::vector<double> z(n), u(n);
+            a.fill_normal(z);
+            for (std::size_t i = 0; i < n; ++i) {
+                ASSERT_EQ(std::bit_cast<std::uint64_t>(z[i]), std::bit_cast<std::uint64_t>(b.normal())) << n << " " << i;
+                edges += std::fabs(z[i]) > detail::zig_r;  // only the tail path gives these
+            }
+            a.fill_uniform(u);
+            for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(u[i], b.uniform()) << n << " " << i;
+            ASSERT_EQ(a.next_u64(), b.next_u64()) << n;
+        }
+    }
+    EXPECT_GT(edges, 0u);  // the tail path ran
+}
+
 }  // namespace
 }  // namespace wb

@@ -39,6 +39,13 @@ public:
         s = s * multiplier() + inc;
         return output(s);
     }
+    static std::uint64_t output_of(State s) { return output(s); }
+    // Two steps at once, s ↦ m²s + (m + 1)·inc: stepping the states of the even and the odd
+    // draws so, fill_uniform runs two independent multiply chains (the 128-bit multiply's
+    // latency bounds one chain) and still draws the same sequence. (The normals' fill gained
+    // nothing from it: its own arithmetic, not the generator, bounds it.)
+    static State twice_multiplier() { return multiplier() * multiplier(); }
+    static State twice_increment(State inc) { return inc * (multiplier() + 1); }
 };
 
 // The sign bit 8 of a ziggurat draw b moved to the sign of x: the same bits as
