@@ -6,9 +6,25 @@
 #include <string>
 #include <vector>
 
+#include <xtensor/xmath.hpp>
+
 #include "wb/constants.hpp"
 
 namespace wb {
+
+namespace {
+// Scratch of K doubles: on the stack for the usual few components (no allocation per point).
+class Scratch {
+public:
+    explicit Scratch(std::size_t K) : heap_(K > kSmall ? K : 0) {}
+    double* data() { return heap_.empty() ? small_ : heap_.data(); }
+
+private:
+    static constexpr std::size_t kSmall = 16;
+    double small_[kSmall];
+    std::vector<double> heap_;
+};
+}  // namespace
 
 double log_sum_exp(std::span<const double> a) {
     if (a.empty()) return -INFINITY;
@@ -60,34 +76,40 @@ GaussianMixture GaussianMixture::univariate(const xt::xtensor<double, 1>& weight
 
 void GaussianMixture::component_logs(const double* x, double* lk) const {
     const std::size_t K = components(), d = dim();
+    const double *mu = means_.data(), *var = vars_.data();  // (K, d), row-major
     for (std::size_t k = 0; k < K; ++k) {
         double q = 0.0;
         for (std::size_t j = 0; j < d; ++j) {
-            const double r = x[j] - means_(k, j);
-            q += r * r / vars_(k, j);
+            const double r = x[j] - mu[k * d + j];
+            q += r * r / var[k * d + j];
         }
         lk[k] = lognorm_(k) - 0.5 * q;
     }
 }
 
+void GaussianMixture::score_at(const double* x, double* out, double* lk) const {
+    const std::size_t K = components(), d = dim();
+    const double *mu = means_.data(), *var = vars_.data();
+    component_logs(x, lk);
+    const double lse = log_sum_exp(std::span<const double>(lk, K));
+    std::fill(out, out + d, 0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+        const double r = std::exp(lk[k] - lse);
+        for (std::size_t j = 0; j < d; ++j) out[j] += r * (mu[k * d + j] - x[j]) / var[k * d + j];
+    }
+}
+
 double GaussianMixture::log_density(std::span<const double> x) const {
     if (x.size() != dim()) throw std::invalid_argument("GaussianMixture::log_density: wrong dimension");
-    std::vector<double> lk(components());
+    Scratch lk(components());
     component_logs(x.data(), lk.data());
-    return log_sum_exp(lk);
+    return log_sum_exp(std::span<const double>(lk.data(), components()));
 }
 
 void GaussianMixture::score(std::span<const double> x, std::span<double> out) const {
-    const std::size_t K = components(), d = dim();
-    if (x.size() != d || out.size() != d) throw std::invalid_argument("GaussianMixture::score: wrong dimension");
-    std::vector<double> lk(K);
-    component_logs(x.data(), lk.data());
-    const double lse = log_sum_exp(lk);
-    std::fill(out.begin(), out.end(), 0.0);
-    for (std::size_t k = 0; k < K; ++k) {
-        const double r = std::exp(lk[k] - lse);
-        for (std::size_t j = 0; j < d; ++j) out[j] += r * (means_(k, j) - x[j]) / vars_(k, j);
-    }
+    if (x.size() != dim() || out.size() != dim()) throw std::invalid_argument("GaussianMixture::score: wrong dimension");
+    Scratch lk(components());
+    score_at(x.data(), out.data(), lk.data());
 }
 
 xt::xtensor<double, 1> GaussianMixture::log_density(const xt::xtensor<double, 2>& X) const {
@@ -106,8 +128,8 @@ xt::xtensor<double, 2> GaussianMixture::score(const xt::xtensor<double, 2>& X) c
     if (X.shape(1) != dim()) throw std::invalid_argument("GaussianMixture::score: X must be (n, d)");
     const std::size_t n = X.shape(0), d = dim();
     xt::xtensor<double, 2> out = xt::empty<double>({n, d});
-    for (std::size_t i = 0; i < n; ++i)
-        score(std::span<const double>(&X(i, 0), d), std::span<double>(&out(i, 0), d));
+    std::vector<double> lk(components());  // one scratch for all rows
+    for (std::size_t i = 0; i < n; ++i) score_at(&X(i, 0), &out(i, 0), lk.data());
     return out;
 }
 
@@ -146,10 +168,13 @@ LabeledSample GaussianMixture::sample_labeled(Rng& rng, std::size_t n) const {
     const std::size_t d = dim();
     LabeledSample out{xt::empty<double>({n, d}), std::vector<std::size_t>(n)};
     std::span<const double> w(weights_.data(), weights_.size());
+    const xt::xtensor<double, 2> sd = xt::sqrt(vars_);  // once, not per draw (the same bits)
+    const double *mu = means_.data(), *s = sd.data();
+    double* x = out.x.data();
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t k = rng.categorical(w);
         out.labels[i] = k;
-        for (std::size_t j = 0; j < d; ++j) out.x(i, j) = means_(k, j) + std::sqrt(vars_(k, j)) * rng.normal();
+        for (std::size_t j = 0; j < d; ++j) x[i * d + j] = mu[k * d + j] + s[k * d + j] * rng.normal();
     }
     return out;
 }
@@ -195,8 +220,10 @@ Vec GaussianMixture::density(const Vec& x) const {
 }
 
 Vec GaussianMixture::score(const Vec& x) const {
+    require_1d("score");
     Vec out = xt::empty<double>({x.size()});
-    for (std::size_t i = 0; i < x.size(); ++i) out(i) = score(x(i));
+    std::vector<double> lk(components());
+    for (std::size_t i = 0; i < x.size(); ++i) score_at(&x(i), &out(i), lk.data());
     return out;
 }
 

@@ -71,6 +71,8 @@ private:
     void require_1d(const char* what) const;
     // log π_k + log N(x; μ_k, Σ_k) for all k, into lk (length K).
     void component_logs(const double* x, double* lk) const;
+    // The score at x (length d) into out, with lk (length K) as scratch.
+    void score_at(const double* x, double* out, double* lk) const;
     xt::xtensor<double, 1> weights_;
     xt::xtensor<double, 2> means_, vars_;
     xt::xtensor<double, 1> lognorm_;  // log π_k − ½ Σ_j log(2π σ²_kj)
