@@ -299,8 +299,6 @@ TEST(ChapterRun, WithoutGnuplotTheDataAndScriptStayAndTheRunSaysHow) {
 
 namespace {
 
-// The report's kinds, verdicts and version are written once in common/checks.schema.json;
-// the C++ names must be those.
 #if defined(__x86_64__) && defined(__linux__)
 // A machine whose OpenBLAS would pick other kernels (simulated by OPENBLAS_CORETYPE) still
 // runs the pinned ones, so it writes the same digits (common/chapter.cpp).
@@ -318,6 +316,8 @@ TEST(ChapterRun, OpenBlasRunsThePinnedKernelsWhateverItWouldPick) {
 }
 #endif
 
+// The report's kinds, verdicts and version are written once in common/checks.schema.json;
+// the C++ names must be those.
 TEST(ReportSchema, KindsVerdictsAndVersionMatchTheSchemaFile) {
     const auto schema = nlohmann::json::parse(slurp(fs::path(WB_SOURCE_DIR) / "common/checks.schema.json"));
     const auto& check = schema["$defs"]["check"]["properties"];
