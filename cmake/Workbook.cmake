@@ -62,6 +62,12 @@ function(wb_test_code target)
   target_compile_options(${target} PRIVATE ${WB_TEST_OPT})
 endfunction()
 
+# The literate chapter sources, the reference solutions and the student's files compile
+# at -O2: it compiles them about 17% faster than -O3 (ch09's chapter.cpp: 15.7 s against
+# 19.0 s), and their run times stay within a few percent. The library's numerics and the
+# chapters' model.cpp files keep -O3. Every level computes the same bits (see above).
+set(WB_LITERATE_OPT $<$<CONFIG:Release>:-O2>)
+
 # Lets each target use one of the header sets above (kind: lib or test).
 function(wb_use_pch target kind)
   if(NOT WB_PCH)
@@ -150,6 +156,7 @@ function(wb_discover_exercises)
     target_include_directories(ex${_nn}_${_x} PUBLIC ${_dir})
     target_link_libraries(ex${_nn}_${_x} PUBLIC wb_common PRIVATE wb_flags)
     wb_use_pch(ex${_nn}_${_x} lib)
+    target_compile_options(ex${_nn}_${_x} PRIVATE ${WB_LITERATE_OPT})
     # A stub ignores its arguments until the student writes the body.
     target_compile_options(ex${_nn}_${_x} PRIVATE -Wno-unused-parameter -Wno-unused-variable
       -Wno-unused-but-set-variable -Wno-unused-function)
@@ -170,6 +177,7 @@ function(wb_discover_exercises)
       target_include_directories(sol${_nn}_${_x} PUBLIC ${_dir})
       target_link_libraries(sol${_nn}_${_x} PUBLIC wb_common PRIVATE wb_flags)
       wb_use_pch(sol${_nn}_${_x} lib)
+      target_compile_options(sol${_nn}_${_x} PRIVATE ${WB_LITERATE_OPT})
       add_executable(test_sol${_nn}_${_x} $<TARGET_OBJECTS:ex${_nn}_${_x}_tests>)
       target_link_libraries(test_sol${_nn}_${_x} PRIVATE sol${_nn}_${_x} wb_gtest_main wb_flags)
       set_property(GLOBAL APPEND PROPERTY WB_SOL_${_nn} sol${_nn}_${_x})
@@ -230,6 +238,7 @@ function(wb_add_chapter)
   target_include_directories(ch${_nn}_obj PRIVATE ${WB_EXERCISES_DIR}/${_dirname})
   target_compile_definitions(ch${_nn}_obj PRIVATE WB_CHAPTER_DIR="${_dirname}")
   wb_use_pch(ch${_nn}_obj lib)
+  set_source_files_properties(chapter.cpp PROPERTIES COMPILE_OPTIONS "${WB_LITERATE_OPT}")
 
   get_property(_ex GLOBAL PROPERTY WB_EX_${_nn})
   get_property(_sol GLOBAL PROPERTY WB_SOL_${_nn})
