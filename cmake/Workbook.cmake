@@ -64,7 +64,7 @@ endfunction()
 
 # The literate chapter sources, the reference solutions and the student's files compile
 # at -O2: it compiles them about 17% faster than -O3 (ch09's chapter.cpp: 15.7 s against
-# 19.0 s), and their run times stay within a few percent. The library's numerics and the
+# 19.0 s); their runs change by up to about 0.2 s, far inside the budgets. The library's numerics and the
 # chapters' model.cpp files keep -O3. Every level computes the same bits (see above).
 set(WB_LITERATE_OPT $<$<CONFIG:Release>:-O2>)
 
