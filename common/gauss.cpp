@@ -31,7 +31,7 @@ double log_sum_exp(std::span<const double> a) {
     const double m = *std::max_element(a.begin(), a.end());
     if (!std::isfinite(m)) return m;
     double s = 0.0;
-    for (double v : a) s += std::exp(v - m);
+    for (double v : a) s += v == m ? 1.0 : std::exp(v - m);  // exp(0) = 1 exactly: one exp fewer
     return m + std::log(s);
 }
 
@@ -50,6 +50,8 @@ GaussianMixture::GaussianMixture(xt::xtensor<double, 1> weights, xt::xtensor<dou
     weights_ /= total;
     for (double v : vars_)
         if (!(v > 0.0)) throw std::invalid_argument("GaussianMixture: variances must be positive");
+    ivars_ = 1.0 / vars_;
+    sds_ = xt::sqrt(vars_);
     lognorm_ = xt::empty<double>({K});
     for (std::size_t k = 0; k < K; ++k) {
         double s = std::log(weights_(k));
@@ -76,27 +78,67 @@ GaussianMixture GaussianMixture::univariate(const xt::xtensor<double, 1>& weight
 
 void GaussianMixture::component_logs(const double* x, double* lk) const {
     const std::size_t K = components(), d = dim();
-    const double *mu = means_.data(), *var = vars_.data();  // (K, d), row-major
+    const double *mu = means_.data(), *iv = ivars_.data();  // (K, d), row-major
     for (std::size_t k = 0; k < K; ++k) {
         double q = 0.0;
         for (std::size_t j = 0; j < d; ++j) {
             const double r = x[j] - mu[k * d + j];
-            q += r * r / var[k * d + j];
+            q += r * r * iv[k * d + j];
         }
         lk[k] = lognorm_(k) - 0.5 * q;
     }
 }
 
-void GaussianMixture::score_at(const double* x, double* out, double* lk) const {
-    const std::size_t K = components(), d = dim();
-    const double *mu = means_.data(), *var = vars_.data();
-    component_logs(x, lk);
-    const double lse = log_sum_exp(std::span<const double>(lk, K));
-    std::fill(out, out + d, 0.0);
+namespace {
+// e_k ← exp(e_k − max_l e_l) in place (the maximum's is 1 exactly, one exp fewer); Σ_k e_k.
+inline double shift_exp(double* e, std::size_t K) {
+    std::size_t top = 0;
+    for (std::size_t k = 1; k < K; ++k)
+        if (e[k] > e[top]) top = k;
+    const double m = e[top];
+    double sum = 0.0;
     for (std::size_t k = 0; k < K; ++k) {
-        const double r = std::exp(lk[k] - lse);
-        for (std::size_t j = 0; j < d; ++j) out[j] += r * (mu[k * d + j] - x[j]) / var[k * d + j];
+        e[k] = k == top ? 1.0 : std::exp(e[k] - m);
+        sum += e[k];
     }
+    return sum;
+}
+
+// The score of a 1-D mixture at x, e (length K) as scratch: component_logs, shift_exp
+// and score_at's sums for d = 1, inlined into the loops over many points (the same bits).
+// KC > 0 fixes K = KC at compile time (the same arithmetic, unrolled).
+template <std::size_t KC = 0>
+inline double score_1d(double x, const double* mu, const double* iv, const double* lognorm, std::size_t Kn,
+                       double* e) {
+    const std::size_t K = KC > 0 ? KC : Kn;
+    for (std::size_t k = 0; k < K; ++k) {
+        const double r = x - mu[k];
+        e[k] = lognorm[k] - 0.5 * (r * r * iv[k]);
+    }
+    const double inv_sum = 1.0 / shift_exp(e, K);
+    double g = 0.0;
+    for (std::size_t k = 0; k < K; ++k) g += e[k] * (mu[k] - x) * iv[k];
+    return g * inv_sum;
+}
+}  // namespace
+
+double GaussianMixture::relative_weights(const double* x, double* e) const {
+    component_logs(x, e);
+    return shift_exp(e, components());
+}
+
+void GaussianMixture::score_at(const double* x, double* out, double* e) const {
+    const std::size_t K = components(), d = dim();
+    const double *mu = means_.data(), *iv = ivars_.data();
+    if (d == 1) {
+        out[0] = score_1d(x[0], mu, iv, lognorm_.data(), K, e);
+        return;
+    }
+    const double inv_sum = 1.0 / relative_weights(x, e);
+    std::fill(out, out + d, 0.0);
+    for (std::size_t k = 0; k < K; ++k)
+        for (std::size_t j = 0; j < d; ++j) out[j] += e[k] * (mu[k * d + j] - x[j]) * iv[k * d + j];
+    for (std::size_t j = 0; j < d; ++j) out[j] *= inv_sum;
 }
 
 double GaussianMixture::log_density(std::span<const double> x) const {
@@ -136,11 +178,10 @@ xt::xtensor<double, 2> GaussianMixture::score(const xt::xtensor<double, 2>& X) c
 xt::xtensor<double, 2> GaussianMixture::posterior(const xt::xtensor<double, 2>& X) const {
     const std::size_t n = X.shape(0), K = components();
     xt::xtensor<double, 2> out = xt::empty<double>({n, K});
-    std::vector<double> lk(K);
     for (std::size_t i = 0; i < n; ++i) {
-        component_logs(&X(i, 0), lk.data());
-        const double lse = log_sum_exp(lk);
-        for (std::size_t k = 0; k < K; ++k) out(i, k) = std::exp(lk[k] - lse);
+        double* r = &out(i, 0);
+        const double inv_sum = 1.0 / relative_weights(&X(i, 0), r);
+        for (std::size_t k = 0; k < K; ++k) r[k] *= inv_sum;
     }
     return out;
 }
@@ -164,28 +205,43 @@ xt::xtensor<double, 1> GaussianMixture::variance() const {
     return v;
 }
 
-LabeledSample GaussianMixture::sample_labeled(Rng& rng, std::size_t n) const {
+template <class Label>
+void GaussianMixture::draw(Rng& rng, std::size_t n, double* x, Label&& label) const {
     const std::size_t d = dim();
-    LabeledSample out{xt::empty<double>({n, d}), std::vector<std::size_t>(n)};
-    std::span<const double> w(weights_.data(), weights_.size());
-    const xt::xtensor<double, 2> sd = xt::sqrt(vars_);  // once, not per draw (the same bits)
-    const double *mu = means_.data(), *s = sd.data();
-    double* x = out.x.data();
+    const Categorical component(std::span<const double>(weights_.data(), weights_.size()));
+    const double *mu = means_.data(), *s = sds_.data();
+    if (d == 1) {  // the same draws, with the generator's state in registers
+        // By value: nothing the rare out-of-line redraw touches needs reloading.
+        rng.each_uniform_normal(n, [=](std::size_t i, double u, double z) {
+            const std::size_t k = component.pick(u);
+            label(i, k);
+            x[i] = mu[k] + s[k] * z;
+        });
+        return;
+    }
     for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t k = rng.categorical(w);
-        out.labels[i] = k;
+        const std::size_t k = component(rng);
+        label(i, k);
         for (std::size_t j = 0; j < d; ++j) x[i * d + j] = mu[k * d + j] + s[k * d + j] * rng.normal();
     }
+}
+
+LabeledSample GaussianMixture::sample_labeled(Rng& rng, std::size_t n) const {
+    LabeledSample out{xt::empty<double>({n, dim()}), std::vector<std::size_t>(n)};
+    draw(rng, n, out.x.data(), [&out](std::size_t i, std::size_t k) { out.labels[i] = k; });
     return out;
 }
 
-Mat GaussianMixture::sample(Rng& rng, std::size_t n) const { return sample_labeled(rng, n).x; }
+Mat GaussianMixture::sample(Rng& rng, std::size_t n) const {
+    Mat x = xt::empty<double>({n, dim()});
+    draw(rng, n, x.data(), [](std::size_t, std::size_t) {});
+    return x;
+}
 
 Vec GaussianMixture::sample_1d(Rng& rng, std::size_t n) const {
     require_1d("sample_1d");
-    const Mat X = sample(rng, n);
     Vec x = xt::empty<double>({n});
-    for (std::size_t i = 0; i < n; ++i) x(i) = X(i, 0);
+    draw(rng, n, x.data(), [](std::size_t, std::size_t) {});
     return x;
 }
 
@@ -221,9 +277,15 @@ Vec GaussianMixture::density(const Vec& x) const {
 
 Vec GaussianMixture::score(const Vec& x) const {
     require_1d("score");
-    Vec out = xt::empty<double>({x.size()});
-    std::vector<double> lk(components());
-    for (std::size_t i = 0; i < x.size(); ++i) score_at(&x(i), &out(i), lk.data());
+    const std::size_t n = x.size(), K = components();
+    Vec out = xt::empty<double>({n});
+    Scratch e(K);
+    const double *mu = means_.data(), *iv = ivars_.data(), *ln = lognorm_.data(), *xp = x.data();
+    double* op = out.data();
+    if (K == 2)  // the usual two-component mixture
+        for (std::size_t i = 0; i < n; ++i) op[i] = score_1d<2>(xp[i], mu, iv, ln, K, e.data());
+    else
+        for (std::size_t i = 0; i < n; ++i) op[i] = score_1d(xp[i], mu, iv, ln, K, e.data());
     return out;
 }
 

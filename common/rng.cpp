@@ -63,7 +63,7 @@ double Rng::normal_edge(std::uint64_t b) {
     for (;;) {
         const std::size_t i = b & 0xff;
         const std::uint64_t j = b >> 11;
-        const double x = static_cast<double>(j) * detail::zig_w[i];
+        const double x = static_cast<double>(j) * detail::zig_ws[i];
         if (j < detail::zig_k[i]) return (b & 0x100) ? -x : x;
         if (i == 0) {
             // The tail beyond r (Marsaglia 1964): x = r + E₁/r, accepted when 2E₂ > (E₁/r)²
@@ -86,7 +86,11 @@ double Rng::normal_edge(std::uint64_t b) {
 // it back before anything that draws through gen_ (the rare wedge and tail path).
 void Rng::fill_normal(std::span<double> a, double scale) {
     double* p = a.data();
-    each_normal(a.size(), [p, scale](std::size_t k, double x) { p[k] = scale * x; });  // = x exactly when scale = 1
+    // scale · x = x exactly when scale = 1; the loop without the multiply is ~5% faster.
+    if (scale == 1.0)
+        each_normal(a.size(), [p](std::size_t k, double x) { p[k] = x; });
+    else
+        each_normal(a.size(), [p, scale](std::size_t k, double x) { p[k] = scale * x; });
 }
 
 void Rng::fill_uniform(std::span<double> a) {
@@ -201,20 +205,15 @@ std::int64_t Rng::poisson(double lambda) {
     }
 }
 
-std::size_t Rng::categorical(std::span<const double> w) {
-    double total = 0.0;
+Categorical::Categorical(std::span<const double> w) : w_(w), total_(0.0) {
     for (double x : w) {
         if (!(x >= 0.0)) throw std::invalid_argument("Rng::categorical: weights must be >= 0");
-        total += x;
+        total_ += x;
     }
-    if (!(total > 0.0)) throw std::invalid_argument("Rng::categorical: weights sum to zero");
-    double u = uniform() * total;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-        if (u < w[k]) return k;
-        u -= w[k];
-    }
-    return w.size() - 1;  // rounding at the top end
+    if (!(total_ > 0.0)) throw std::invalid_argument("Rng::categorical: weights sum to zero");
 }
+
+std::size_t Rng::categorical(std::span<const double> w) { return Categorical(w)(*this); }
 
 xt::xtensor<double, 2> Rng::normal_matrix(std::size_t n, std::size_t d) {
     xt::xtensor<double, 2> a = xt::empty<double>({n, d});

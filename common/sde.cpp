@@ -97,28 +97,45 @@ void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, const Bat
 
 // The elementwise schemes in one pass over n paths, with the coefficients inlined:
 // the same expressions as Sde::advance evaluates from its scratch arrays, so the
-// same bits. False for a scheme that is not elementwise.
-template <class F, class G, class Gx>
-static bool fused(Scheme scheme, double* xp, const double* dw, std::size_t n, double h, F f, G g, Gx gx) {
+// same bits. each(put) calls put(i, dW_i) for i = 0, …, n − 1: stored or drawn
+// increments. False for a scheme that is not elementwise.
+template <class F, class G, class Gx, class Each>
+static bool fused(Scheme scheme, double* xp, std::size_t n, double h, F f, G g, Gx gx, Each each) {
     switch (scheme) {
         case Scheme::Euler:
             for (std::size_t i = 0; i < n; ++i) xp[i] += h * f(xp[i]);
             return true;
         case Scheme::EulerMaruyama:
-            for (std::size_t i = 0; i < n; ++i) {
+            each([=](std::size_t i, double dw) {
                 const double xi = xp[i];
-                xp[i] = xi + (h * f(xi) + g(xi) * dw[i]);
-            }
+                xp[i] = xi + (h * f(xi) + g(xi) * dw);
+            });
             return true;
         case Scheme::Milstein:
-            for (std::size_t i = 0; i < n; ++i) {
+            each([=](std::size_t i, double dw) {
                 const double xi = xp[i], gi = g(xi);
-                xp[i] = xi + (h * f(xi) + gi * dw[i] + 0.5 * gi * gx(xi) * (dw[i] * dw[i] - h));
-            }
+                xp[i] = xi + (h * f(xi) + gi * dw + 0.5 * gi * gx(xi) * (dw * dw - h));
+            });
             return true;
         case Scheme::TamedEM: return false;  // tames by each path's drift norm: not elementwise
     }
     return false;
+}
+
+static auto stored(const Batch& dW) {
+    return [dw = dW.data(), n = dW.size()](auto&& put) {
+        for (std::size_t i = 0; i < n; ++i) put(i, dw[i]);
+    };
+}
+// Draws √h Z_i into w.dW as fill_normal(w.dW, √h) would, handing each to the step as drawn.
+static auto drawn(Rng& rng, double h, StepWork& w, const Batch& x) {
+    if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
+    return [&rng, dw = w.dW.data(), n = x.size(), sq = std::sqrt(h)](auto&& put) {
+        rng.each_normal(n, [&](std::size_t i, double z) {
+            dw[i] = sq * z;
+            put(i, dw[i]);
+        });
+    };
 }
 
 static auto ou_coefficients(double th, double sg) {
@@ -130,12 +147,30 @@ static auto gbm_coefficients(double m, double sd) {
 
 void OrnsteinUhlenbeck::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
     const auto [f, g, gx] = ou_coefficients(theta, sigma);
-    if (!fused(scheme, x.data(), dW.data(), x.size(), h, f, g, gx)) Sde::advance(scheme, x, t, h, dW, w);
+    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, stored(dW))) Sde::advance(scheme, x, t, h, dW, w);
+}
+
+void OrnsteinUhlenbeck::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
+    const auto [f, g, gx] = ou_coefficients(theta, sigma);
+    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, drawn(rng, h, w, x)))
+        Sde::draw_and_advance(scheme, x, t, h, rng, w);
 }
 
 void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
     const auto [f, g, gx] = gbm_coefficients(mu, s);
-    if (!fused(scheme, x.data(), dW.data(), x.size(), h, f, g, gx)) Sde::advance(scheme, x, t, h, dW, w);
+    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, stored(dW))) Sde::advance(scheme, x, t, h, dW, w);
+}
+
+void GeometricBrownian::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
+    const auto [f, g, gx] = gbm_coefficients(mu, s);
+    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, drawn(rng, h, w, x)))
+        Sde::draw_and_advance(scheme, x, t, h, rng, w);
+}
+
+void Sde::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
+    if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
+    rng.fill_normal(w.dW, std::sqrt(h));
+    advance(scheme, x, t, h, w.dW, w);
 }
 
 void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
@@ -178,11 +213,8 @@ void Sde::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, 
 }
 
 void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) {
-    if (scheme != Scheme::Euler) {
-        if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
-        rng.fill_normal(w.dW, std::sqrt(h));
-    }
-    sde.advance(scheme, x, t, h, w.dW, w);
+    if (scheme == Scheme::Euler) sde.advance(scheme, x, t, h, w.dW, w);  // draws nothing
+    else sde.draw_and_advance(scheme, x, t, h, rng, w);
 }
 
 void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w) {

@@ -75,6 +75,10 @@ TEST(Sde, StepsDrawingTheirIncrementsEqualFillThenStepBitForBit) {
                 step(*sde, sc, b, 0.1 * k, h, dW, w2);
             }
             for (std::size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a.data()[i], b.data()[i]) << scheme_name(sc) << " at " << i;
+            if (sc != Scheme::Euler) {  // the increments it drew are left in w.dW
+                ASSERT_EQ(w1.dW.shape(), dW.shape());
+                for (std::size_t i = 0; i < dW.size(); ++i) ASSERT_EQ(w1.dW.data()[i], dW.data()[i]) << scheme_name(sc);
+            }
             EXPECT_EQ(ra.next_u64(), rb.next_u64()) << scheme_name(sc);
             EXPECT_NE(a, x0) << scheme_name(sc);
         }

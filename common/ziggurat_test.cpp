@@ -24,7 +24,7 @@ constexpr double Z5 = 4.42;  // two-sided 1e-5 normal critical value
 // The layer edges x_0 > x_1 = r > … > x_256 = 0, recovered from the tables.
 std::vector<double> layer_edges() {
     std::vector<double> x(257);
-    for (std::size_t i = 0; i < 256; ++i) x[i] = detail::zig_w[i] * 0x1.0p53;
+    for (std::size_t i = 0; i < 256; ++i) x[i] = detail::zig_ws[i] * 0x1.0p53;
     x[256] = 0.0;
     return x;
 }
@@ -68,6 +68,14 @@ std::vector<double> abs_normals(Rng& rng, std::size_t n, double scale = 1.0) {
     std::vector<double> a(n);
     for (auto& v : a) v = std::fabs(scale * rng.normal());
     return a;
+}
+
+// The fast path takes the sign from the table: its second half is the first negated.
+TEST(Ziggurat, SignedWidthsAreTheWidthsNegated) {
+    for (std::size_t i = 0; i < 256; ++i) {
+        ASSERT_GT(detail::zig_ws[i], 0.0) << i;
+        ASSERT_EQ(detail::zig_ws[256 + i], -detail::zig_ws[i]) << i;
+    }
 }
 
 TEST(Ziggurat, TablesHaveEqualAreaLayersThatTileTheHalfGaussian) {

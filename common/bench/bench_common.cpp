@@ -2,6 +2,8 @@
 // core; uniform and Rademacher fills near the generator's own speed (BM_NextU64); one
 // Euler–Maruyama step over a batch, including drawing its increments, at most 1.2x
 // drawing the normals alone (compare BM_EulerMaruyamaStep with BM_NormalFillScaled).
+#include <array>
+
 #include <benchmark/benchmark.h>
 
 #include "wb/check.hpp"
@@ -106,34 +108,38 @@ void BM_CtMonteCarlo(benchmark::State& st) {
 }
 BENCHMARK(BM_CtMonteCarlo)->Unit(benchmark::kMillisecond);
 
-// Chapter 11's GBM convergence study at its default size: 45,000 paths, 2¹⁰ fine steps
-// (μ = s = 1, T = 1), Euler–Maruyama and Milstein on the fine grid and on 5 coarser ones
-// driven by sums of the same increments.
+// Chapter 11's GBM convergence study at its default size (coupled_gbm in its chapter.cpp):
+// 45,000 paths, 2¹⁰ fine steps (μ = s = 1, T = 1), Euler–Maruyama and Milstein by
+// wb::step on the fine grid and on 5 coarser ones, each grid handing its summed
+// increment on to the next coarser one.
 void BM_GbmConvergence(benchmark::State& st) {
     wb::Rng r(1);
     const std::size_t n = 45000, fine = 1024, levels = 6;
-    const double mu = 1.0, sg = 1.0, h = 1.0 / static_cast<double>(fine);
-    wb::Vec dW = xt::empty<double>({n});
+    const wb::GeometricBrownian gbm(1.0, 1.0);
+    const double hf = 1.0 / static_cast<double>(fine);
+    const std::array<std::size_t, 2> shape{n, std::size_t{1}};
+    wb::Mat dW = xt::empty<double>(shape);
     double sink = 0;
     for (auto _ : st) {
-        std::vector<wb::Vec> em(levels, xt::ones<double>({n})), mil(levels, xt::ones<double>({n})),
-            acc(levels, xt::zeros<double>({n}));
-        for (std::size_t i = 0; i < fine; ++i) {
-            r.fill_normal(dW, std::sqrt(h));
+        std::vector<wb::Mat> em(levels, xt::ones<double>(shape)), mil(levels, xt::ones<double>(shape)),
+            acc(levels, xt::zeros<double>(shape));
+        std::vector<wb::StepWork> work(2 * levels);
+        wb::Vec W = xt::zeros<double>({n});
+        for (std::size_t j = 0; j < fine; ++j) {
+            r.fill_normal(dW, std::sqrt(hf));
+            for (std::size_t i = 0; i < n; ++i) W(i) += dW(i, 0);
+            acc[0] = dW;
             for (std::size_t l = 0; l < levels; ++l) {
-                double* a = acc[l].data();
-                for (std::size_t j = 0; j < n; ++j) a[j] += dW(j);
-                if ((i + 1) % (std::size_t{1} << l) != 0) continue;
-                const double hl = h * static_cast<double>(std::size_t{1} << l);
-                double *x = em[l].data(), *y = mil[l].data();
-                for (std::size_t j = 0; j < n; ++j) {
-                    x[j] += mu * x[j] * hl + sg * x[j] * a[j];
-                    y[j] += mu * y[j] * hl + sg * y[j] * a[j] + 0.5 * sg * sg * y[j] * (a[j] * a[j] - hl);
-                    a[j] = 0;
-                }
+                const std::size_t stride = std::size_t{1} << l;
+                if ((j + 1) % stride != 0) break;
+                const double h = hf * static_cast<double>(stride), t = hf * static_cast<double>(j + 1 - stride);
+                wb::step(gbm, wb::Scheme::EulerMaruyama, em[l], t, h, acc[l], work[2 * l]);
+                wb::step(gbm, wb::Scheme::Milstein, mil[l], t, h, acc[l], work[2 * l + 1]);
+                if (l + 1 < levels) acc[l + 1] += acc[l];
+                if (l > 0) acc[l].fill(0.0);
             }
         }
-        sink += em.back()(0) + mil.back()(0);
+        sink += em.back()(0, 0) + mil.back()(0, 0) + W(0);
     }
     benchmark::DoNotOptimize(sink);
     st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n * fine));

@@ -71,10 +71,16 @@ private:
     void require_1d(const char* what) const;
     // log π_k + log N(x; μ_k, Σ_k) for all k, into lk (length K).
     void component_logs(const double* x, double* lk) const;
-    // The score at x (length d) into out, with lk (length K) as scratch.
-    void score_at(const double* x, double* out, double* lk) const;
+    // e_k = exp(lk_k − max_l lk_l) into e (length K); returns Σ_k e_k. So the
+    // responsibilities are e_k / Σ e: K − 1 exp per point and no log.
+    double relative_weights(const double* x, double* e) const;
+    // The score at x (length d) into out, with e (length K) as scratch.
+    void score_at(const double* x, double* out, double* e) const;
+    // n draws into x (n × d, row-major), calling label(i, k) with each draw's component.
+    template <class Label> void draw(Rng& rng, std::size_t n, double* x, Label&& label) const;
     xt::xtensor<double, 1> weights_;
     xt::xtensor<double, 2> means_, vars_;
+    xt::xtensor<double, 2> ivars_, sds_;  // 1/σ²_kj and σ_kj
     xt::xtensor<double, 1> lognorm_;  // log π_k − ½ Σ_j log(2π σ²_kj)
 };
 

@@ -60,6 +60,9 @@ public:
     // drift and diffusion into w, then combines them, three passes over the batch; the
     // processes with closed-form coefficients below do it in one, to the same bits.
     virtual void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const;
+    // The same step with its increments drawn into w.dW, √h Z as rng.fill_normal(w.dW, √h)
+    // draws them; the processes below draw each increment as they step (one pass, the same bits).
+    virtual void draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const;
 };
 
 // dX = −a(t) X dt + b(t) dW: the marginal of X_t given X_0 is N(m_t X_0, v_t I), so a
@@ -80,6 +83,7 @@ public:
     double mean_scale(double t) const override;
     double variance(double t) const override;
     void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const override;
+    void draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const override;
     double f(double x, double) const override { return -theta * x; }
     double g(double, double) const override { return sigma; }
     double g_x(double, double) const override { return 0.0; }
@@ -94,6 +98,7 @@ public:
     void diffusion(const Batch& x, double t, Batch& g) const override;
     void diffusion_dx(const Batch& x, double t, Batch& gx) const override;
     void advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const override;
+    void draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const override;
     double f(double x, double) const override { return mu * x; }
     double g(double x, double) const override { return s * x; }
     double g_x(double, double) const override { return s; }

@@ -40,17 +40,20 @@ def work():
 g = np.random.Generator(np.random.PCG64(1))
 def work():
     n, fine, levels, mu, sg = 45000, 1024, 6, 1.0, 1.0
-    h = 1.0 / fine
-    em, mil, acc = np.ones((levels, n)), np.ones((levels, n)), np.zeros((levels, n))
-    for i in range(fine):
-        acc += np.sqrt(h) * g.standard_normal(n)
+    hf = 1.0 / fine
+    em, mil, acc, W = np.ones((levels, n)), np.ones((levels, n)), np.zeros((levels, n)), np.zeros(n)
+    for j in range(fine):
+        dW = np.sqrt(hf) * g.standard_normal(n)
+        W += dW
+        acc[0] = dW
         for l in range(levels):
-            if (i + 1) % (1 << l): continue
-            hl, a = h * (1 << l), acc[l]
-            em[l] += mu * em[l] * hl + sg * em[l] * a
-            mil[l] += mu * mil[l] * hl + sg * mil[l] * a + 0.5 * sg * sg * mil[l] * (a * a - hl)
-            acc[l] = 0
-    return em[-1, 0] + mil[-1, 0]
+            if (j + 1) % (1 << l): break
+            h, a = hf * (1 << l), acc[l]
+            em[l] += mu * em[l] * h + sg * em[l] * a
+            mil[l] += mu * mil[l] * h + sg * mil[l] * a + 0.5 * sg * sg * mil[l] * (a * a - h)
+            if l + 1 < levels: acc[l + 1] += a
+            if l > 0: acc[l] = 0
+    return em[-1, 0] + mil[-1, 0] + W[0]
 """,
 }
 TIMER = """
