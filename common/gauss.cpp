@@ -9,6 +9,7 @@
 #include <xtensor/xmath.hpp>
 
 #include "wb/constants.hpp"
+#include "wb/special.hpp"
 
 namespace wb {
 
@@ -98,7 +99,7 @@ inline double shift_exp(double* e, std::size_t K) {
     const double m = e[top];
     double sum = 0.0;
     for (std::size_t k = 0; k < K; ++k) {
-        e[k] = k == top ? 1.0 : std::exp(e[k] - m);
+        e[k] = k == top ? 1.0 : exp_nonpositive(e[k] - m);
         sum += e[k];
     }
     return sum;
@@ -106,11 +107,8 @@ inline double shift_exp(double* e, std::size_t K) {
 
 // The score of a 1-D mixture at x, e (length K) as scratch: component_logs, shift_exp
 // and score_at's sums for d = 1, inlined into the loops over many points (the same bits).
-// KC > 0 fixes K = KC at compile time (the same arithmetic, unrolled).
-template <std::size_t KC = 0>
-inline double score_1d(double x, const double* mu, const double* iv, const double* lognorm, std::size_t Kn,
+inline double score_1d(double x, const double* mu, const double* iv, const double* lognorm, std::size_t K,
                        double* e) {
-    const std::size_t K = KC > 0 ? KC : Kn;
     for (std::size_t k = 0; k < K; ++k) {
         const double r = x - mu[k];
         e[k] = lognorm[k] - 0.5 * (r * r * iv[k]);
@@ -118,6 +116,26 @@ inline double score_1d(double x, const double* mu, const double* iv, const doubl
     const double inv_sum = 1.0 / shift_exp(e, K);
     double g = 0.0;
     for (std::size_t k = 0; k < K; ++k) g += e[k] * (mu[k] - x) * iv[k];
+    return g * inv_sum;
+}
+
+// score_1d for K = 2, the same operations without the scratch and without branches, so
+// the loop over points vectorises: the parameters are held by value (no aliasing with
+// the output), and exp's argument is −|l₁ − l₀| (= l_other − l_top exactly).
+struct TwoComponents {
+    double mu0, mu1, iv0, iv1, ln0, ln1;
+};
+inline double score_1d_two(double x, TwoComponents c) {
+    const double r0 = x - c.mu0, r1 = x - c.mu1;
+    const double l0 = c.ln0 - 0.5 * (r0 * r0 * c.iv0), l1 = c.ln1 - 0.5 * (r1 * r1 * c.iv1);
+    const double d = l1 - l0;
+    const double e = exp_nonpositive(-std::fabs(d));
+    const bool second = d > 0.0;  // shift_exp's top: the first maximum
+    const double e0 = second ? e : 1.0, e1 = second ? 1.0 : e;
+    const double inv_sum = 1.0 / (e0 + e1);
+    double g = 0.0;
+    g += e0 * (c.mu0 - x) * c.iv0;
+    g += e1 * (c.mu1 - x) * c.iv1;
     return g * inv_sum;
 }
 }  // namespace
@@ -282,9 +300,10 @@ Vec GaussianMixture::score(const Vec& x) const {
     Scratch e(K);
     const double *mu = means_.data(), *iv = ivars_.data(), *ln = lognorm_.data(), *xp = x.data();
     double* op = out.data();
-    if (K == 2)  // the usual two-component mixture
-        for (std::size_t i = 0; i < n; ++i) op[i] = score_1d<2>(xp[i], mu, iv, ln, K, e.data());
-    else
+    if (K == 2) {  // the usual two-component mixture
+        const TwoComponents two{mu[0], mu[1], iv[0], iv[1], ln[0], ln[1]};
+        for (std::size_t i = 0; i < n; ++i) op[i] = score_1d_two(xp[i], two);
+    } else
         for (std::size_t i = 0; i < n; ++i) op[i] = score_1d(xp[i], mu, iv, ln, K, e.data());
     return out;
 }

@@ -117,6 +117,47 @@ TEST(GaussianMixture1D, ScalarAndBatchInterfacesAgreeWithTheFormula) {
     EXPECT_THROW(p2.score(0.0), std::invalid_argument);
 }
 
+// The batch score of a 1-D mixture runs a vectorised loop for two components: it must
+// give the pointwise score's bits everywhere, at ties of the two components' logs, and
+// far out where one weight underflows; and it approaches the nearer component's score.
+TEST(GaussianMixture1D, BatchScoresAreThePointwiseOnesBitForBit) {
+    const auto two = GaussianMixture::univariate({0.3, 0.7}, {-2.0, 1.5}, {0.5, 0.7});
+    const auto three = GaussianMixture::univariate({0.2, 0.5, 0.3}, {-2.0, 0.0, 3.0}, {0.4, 1.0, 0.6});
+    Vec xs = xt::linspace<double>(-60.0, 60.0, 1001);  // odd: the vector loop's remainder too
+    xs(3) = 0.0;
+    for (const auto* p : {&two, &three}) {
+        const Vec s = p->score(xs);
+        Mat X = xt::empty<double>({xs.size(), std::size_t{1}});
+        for (std::size_t i = 0; i < xs.size(); ++i) X(i, 0) = xs(i);
+        const Mat S = p->score(X);
+        for (std::size_t i = 0; i < xs.size(); ++i) {
+            ASSERT_EQ(s(i), p->score(xs(i))) << xs(i);
+            ASSERT_EQ(S(i, 0), s(i)) << xs(i);
+            ASSERT_TRUE(std::isfinite(s(i))) << xs(i);
+        }
+    }
+    // A tie: equal weights and variances, x midway between the means.
+    const auto tie = GaussianMixture::univariate({0.5, 0.5}, {-1.0, 1.0}, {0.5, 0.5});
+    EXPECT_EQ(tie.score(Vec{0.0})(0), 0.0);
+    EXPECT_EQ(tie.score(Vec{0.0})(0), tie.score(0.0));
+    // Far right only the right component counts: score (μ − x)/σ².
+    EXPECT_NEAR(two.score(Vec{60.0})(0), (1.5 - 60.0) / 0.49, 1e-12);
+}
+
+// 1-D sampling keeps the generator in registers; it must draw what the plain loop of
+// single draws (component, then noise) gives.
+TEST(GaussianMixture1D, SamplesAreThoseOfSingleDraws) {
+    const auto p = GaussianMixture::univariate({0.3, 0.7}, {-2.0, 1.5}, {0.5, 0.7});
+    Rng a(9), b(9);
+    const Vec x = p.sample_1d(a, 5000);
+    const double w[2] = {0.3, 0.7}, mu[2] = {-2.0, 1.5}, sd[2] = {0.5, 0.7};
+    for (std::size_t i = 0; i < 5000; ++i) {
+        const std::size_t k = b.categorical(w);
+        ASSERT_EQ(x(i), mu[k] + sd[k] * b.normal()) << i;
+    }
+    EXPECT_EQ(a.next_u64(), b.next_u64());
+}
+
 TEST(GaussianMixture1D, LabeledSampleMatchesSampleAndLabelsFollowTheWeights) {
     const auto p = GaussianMixture::univariate({0.25, 0.75}, {-5.0, 5.0}, {0.5, 0.5});
     Rng a(3), b(3), c(3);

@@ -1,6 +1,9 @@
 #include "wb/special.hpp"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 #include <gtest/gtest.h>
 
@@ -8,6 +11,27 @@
 
 namespace wb {
 namespace {
+
+// Within 2 ulp of libm's exp on [−708, 0], densely and at the reduction's edges
+// (a = (j + ½) ln 2, where r changes sign), exact at 0, 0 below −708.
+TEST(Special, ExpNonpositiveIsWithinTwoUlpOfExp) {
+    auto ulps = [](double a) {
+        const auto x = std::bit_cast<std::int64_t>(exp_nonpositive(a)), y = std::bit_cast<std::int64_t>(std::exp(a));
+        return x > y ? x - y : y - x;
+    };
+    std::int64_t worst = 0;
+    for (int i = 0; i <= 1000000; ++i) worst = std::max(worst, ulps(-708.0 * i / 1e6));
+    for (int j = 0; j < 1021; ++j) {
+        const double edge = -(j + 0.5) * Ln2;
+        for (double a : {std::nextafter(edge, 0.0), edge, std::nextafter(edge, -1.0)}) worst = std::max(worst, ulps(a));
+    }
+    for (double a : {-1e-300, -1e-17, -1e-9, -0.0}) worst = std::max(worst, ulps(a));
+    EXPECT_LE(worst, 2);
+    EXPECT_EQ(exp_nonpositive(0.0), 1.0);
+    EXPECT_EQ(exp_nonpositive(-709.0), 0.0);
+    EXPECT_EQ(exp_nonpositive(-std::numeric_limits<double>::infinity()), 0.0);
+    EXPECT_TRUE(std::isnan(exp_nonpositive(std::nan(""))));
+}
 
 TEST(Special, LogGammaIsLgammaWithoutTheGlobalSign) {
     for (double x : {0.5, 1.0, 2.5, 10.0, 171.5, 1e6}) EXPECT_EQ(log_gamma(x), std::lgamma(x)) << x;
