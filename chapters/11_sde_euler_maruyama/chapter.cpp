@@ -121,27 +121,26 @@ CoupledPaths coupled_gbm(wb::Section& s, const wb::Sde& gbm, double x0, double T
     const double hf = T / dbl(fine), sh = std::sqrt(hf);
     const std::array<std::size_t, 2> shape{n, std::size_t{1}};  // (paths, dimension 1)
     std::vector<std::vector<wb::Mat>> x(S, std::vector<wb::Mat>(L, xt::ones<double>(shape) * x0));
-    std::vector<wb::Mat> acc(L, xt::zeros<double>(shape));  // the increment accumulated per grid
+    // The increment accumulated for grid l ≥ 1 (grid 0 steps on the fine increments dW).
+    std::vector<wb::Mat> acc(L, xt::zeros<double>(shape));
     std::vector<wb::StepWork> work(S * L);
     wb::Mat dW = xt::empty<double>(shape);
     wb::Vec W = xt::zeros<double>({n});
     for (std::size_t j = 0; j < fine; ++j) {
-        s.rng().fill_normal(dW);
-        double* dw = dW.data();
-        double* w = W.data();
-        for (std::size_t i = 0; i < n; ++i) {
-            dw[i] *= sh;
+        // Draw the fine increments and add them to W in one pass.
+        s.rng().each_normal(n, [dw = dW.data(), w = W.data(), sh](std::size_t i, double z) {
+            dw[i] = z * sh;
             w[i] += dw[i];
-        }
-        acc[0] = dW;
+        });
         // Grid l has step 2^l·hf: it completes a step every 2^l fine steps and hands its
         // increment on to grid l + 1 (coarser grids complete only when finer ones do).
         for (std::size_t l = 0; l < L; ++l) {
             const std::size_t stride = std::size_t{1} << l;
             if ((j + 1) % stride != 0) break;
             const double h = hf * dbl(stride), t = hf * dbl(j + 1 - stride);
-            for (std::size_t k = 0; k < S; ++k) wb::step(gbm, schemes[k], x[k][l], t, h, acc[l], work[k * L + l]);
-            if (l + 1 < L) acc[l + 1] += acc[l];
+            const wb::Mat& inc = l == 0 ? dW : acc[l];
+            for (std::size_t k = 0; k < S; ++k) wb::step(gbm, schemes[k], x[k][l], t, h, inc, work[k * L + l]);
+            if (l + 1 < L) acc[l + 1] += inc;
             if (l > 0) acc[l].fill(0.0);
         }
         s.progress(j + 1, fine);

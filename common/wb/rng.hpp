@@ -39,10 +39,9 @@ public:
         return output(s);
     }
     static std::uint64_t output_of(State s) { return output(s); }
-    // Two steps at once, s ↦ m²s + (m + 1)·inc. fill_uniform steps the even and the odd
-    // draws this way, two independent multiply chains (the 128-bit multiply's latency bounds
-    // one chain), and still draws the same sequence. each_normal does not: its own arithmetic,
-    // not the generator, bounds it, and two chains measured no faster there.
+    // One step s ↦ m·s + inc, and two at once, s ↦ m²s + (m + 1)·inc: fill_uniform and
+    // each_normal step the even and the odd draws this way, two independent multiply chains
+    // (the 128-bit multiply's latency bounds one chain), and still draw the same sequence.
     static State step(State s, State inc) { return s * multiplier() + inc; }
     static State twice_multiplier() { return multiplier() * multiplier(); }
     static State twice_increment(State inc) { return inc * (multiplier() + 1); }
