@@ -1,6 +1,7 @@
 #include "wb/sde.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <stdexcept>
 #include <tuple>
 
@@ -100,7 +101,7 @@ void step(const Sde& sde, Scheme scheme, Batch& x, double t, double h, const Bat
 // same bits. each(put) calls put(i, dW_i) for i = 0, …, n − 1: stored or drawn
 // increments. False for a scheme that is not elementwise.
 template <class F, class G, class Gx, class Each>
-static bool fused(Scheme scheme, double* xp, std::size_t n, double h, F f, G g, Gx gx, Each each) {
+[[gnu::always_inline]] inline bool fused(Scheme scheme, double* xp, std::size_t n, double h, F f, G g, Gx gx, Each each) {
     switch (scheme) {
         case Scheme::Euler:
             for (std::size_t i = 0; i < n; ++i) xp[i] += h * f(xp[i]);
@@ -122,11 +123,12 @@ static bool fused(Scheme scheme, double* xp, std::size_t n, double h, F f, G g, 
     return false;
 }
 
-static auto stored(const Batch& dW) {
-    return [dw = dW.data(), n = dW.size()](auto&& put) {
+static auto stored(const double* dw, std::size_t n) {
+    return [dw, n](auto&& put) {
         for (std::size_t i = 0; i < n; ++i) put(i, dw[i]);
     };
 }
+static auto stored(const Batch& dW) { return stored(dW.data(), dW.size()); }
 // Draws √h Z_i into w.dW as fill_normal(w.dW, √h) would, handing each to the step as drawn.
 static auto drawn(Rng& rng, double h, StepWork& w, const Batch& x) {
     if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
@@ -234,6 +236,134 @@ void integrate(const Sde& sde, Scheme scheme, Batch& x, double t0, double h, std
         step(sde, scheme, x, t, h, rng, w);
         if (observe) observe(k + 1, t + h, x);
     }
+}
+
+// ---- Coupled grids ----------------------------------------------------------------
+
+namespace {
+
+// Grid l completes a step every 2^l fine steps: at fine step j (0-based) the grids
+// 0 … levels_done(j) − 1 complete one (coarser grids only when finer ones do).
+std::size_t levels_done(std::size_t j, std::size_t L) {
+    std::size_t l = 0;
+    while (l < L && (j + 1) % (std::size_t{1} << l) == 0) ++l;
+    return l;
+}
+
+// All paths a fine step at a time through wb::step, for any SDE. Grid 0 steps on the
+// fine increments dW; grid l ≥ 1 on acc[l], which sums grid l − 1's increments.
+void coupled_by_steps(const Sde& sde, std::span<const Scheme> schemes, double hf, std::size_t fine, Rng& rng,
+                      CoupledPaths& out, const std::function<void(std::size_t, std::size_t)>& progress) {
+    const std::size_t L = out.x[0].size(), S = schemes.size(), n = out.W.size();
+    const std::array<std::size_t, 2> shape{n, std::size_t{1}};  // (paths, dimension 1)
+    std::vector<std::vector<Mat>> x(S);
+    for (std::size_t k = 0; k < S; ++k)
+        for (const Vec& v : out.x[k]) {
+            x[k].push_back(xt::empty<double>(shape));
+            std::copy(v.begin(), v.end(), x[k].back().begin());
+        }
+    std::vector<Mat> acc(L, xt::zeros<double>(shape));
+    std::vector<StepWork> work(S * L);
+    Mat dW = xt::empty<double>(shape);
+    const double sh = std::sqrt(hf);
+    for (std::size_t j = 0; j < fine; ++j) {
+        rng.each_normal(n, [dw = dW.data(), w = out.W.data(), sh](std::size_t i, double z) {
+            dw[i] = z * sh;
+            w[i] += dw[i];
+        });
+        for (std::size_t l = 0, done = levels_done(j, L); l < done; ++l) {
+            const std::size_t stride = std::size_t{1} << l;
+            const double h = hf * static_cast<double>(stride), t = hf * static_cast<double>(j + 1 - stride);
+            const Mat& inc = l == 0 ? dW : acc[l];
+            for (std::size_t k = 0; k < S; ++k) step(sde, schemes[k], x[k][l], t, h, inc, work[k * L + l]);
+            if (l + 1 < L) acc[l + 1] += inc;
+            if (l > 0) acc[l].fill(0.0);
+        }
+        if (progress) progress(j + 1, fine);
+    }
+    for (std::size_t k = 0; k < S; ++k)
+        for (std::size_t l = 0; l < L; ++l) std::copy(x[k][l].begin(), x[k][l].end(), out.x[k][l].begin());
+}
+
+// The same for an elementwise, time-homogeneous SDE (coefficients f, g, gx of x alone),
+// in blocks: the normals of StepBlock fine steps are drawn first, in the order above,
+// then each block of PathBlock paths takes those steps on every grid while its state
+// (about 20 arrays of PathBlock doubles) stays in cache. Per path the operations and
+// their order are those of coupled_by_steps, so the bits are too.
+constexpr std::size_t PathBlock = 512, StepBlock = 16;
+
+template <class F, class G, class Gx>
+[[gnu::always_inline]] inline void coupled_blocked(F f, G g, Gx gx, std::span<const Scheme> schemes, double hf,
+                                                   std::size_t fine, Rng& rng, CoupledPaths& out,
+                                                   const std::function<void(std::size_t, std::size_t)>& progress) {
+    const std::size_t L = out.x[0].size(), S = schemes.size(), n = out.W.size();
+    std::vector<Vec> acc(L, xt::zeros<double>({n}));
+    std::vector<double> buf(StepBlock * n);
+    const double sh = std::sqrt(hf);
+    for (std::size_t j0 = 0; j0 < fine; j0 += StepBlock) {
+        const std::size_t j1 = std::min(fine, j0 + StepBlock);
+        for (std::size_t j = j0; j < j1; ++j)
+            rng.each_normal(n, [row = buf.data() + (j - j0) * n, sh](std::size_t i, double z) { row[i] = z * sh; });
+        for (std::size_t p = 0; p < n; p += PathBlock) {
+            const std::size_t m = std::min(n - p, PathBlock);
+            double* W = out.W.data() + p;
+            for (std::size_t j = j0; j < j1; ++j) {
+                const double* dw = buf.data() + (j - j0) * n + p;
+                for (std::size_t i = 0; i < m; ++i) W[i] += dw[i];
+                for (std::size_t l = 0, done = levels_done(j, L); l < done; ++l) {
+                    const double h = hf * static_cast<double>(std::size_t{1} << l);
+                    double* a = acc[l].data() + p;
+                    const double* inc = l == 0 ? dw : a;
+                    for (std::size_t k = 0; k < S; ++k)
+                        fused(schemes[k], out.x[k][l].data() + p, m, h, f, g, gx, stored(inc, m));
+                    if (l + 1 < L) {
+                        double* up = acc[l + 1].data() + p;
+                        for (std::size_t i = 0; i < m; ++i) up[i] += inc[i];
+                    }
+                    if (l > 0) std::fill_n(a, m, 0.0);
+                }
+            }
+        }
+        if (progress) progress(j1, fine);
+    }
+}
+
+// AVX2 clones of the blocked loops where the CPU has it: elementwise +, −, × without
+// FMA (the build enables none) round as SSE2's do, so the bits are the same.
+[[gnu::target_clones("avx2", "default")]] void gbm_blocked(double mu, double s, std::span<const Scheme> schemes,
+                                                         double hf, std::size_t fine, Rng& rng, CoupledPaths& out,
+                                                         const std::function<void(std::size_t, std::size_t)>& progress) {
+    const auto [f, g, gx] = gbm_coefficients(mu, s);
+    coupled_blocked(f, g, gx, schemes, hf, fine, rng, out, progress);
+}
+[[gnu::target_clones("avx2", "default")]] void ou_blocked(double theta, double sigma, std::span<const Scheme> schemes,
+                                                        double hf, std::size_t fine, Rng& rng, CoupledPaths& out,
+                                                        const std::function<void(std::size_t, std::size_t)>& progress) {
+    const auto [f, g, gx] = ou_coefficients(theta, sigma);
+    coupled_blocked(f, g, gx, schemes, hf, fine, rng, out, progress);
+}
+
+}  // namespace
+
+CoupledPaths coupled_paths(const Sde& sde, std::span<const Scheme> schemes, double x0, double T, int K, int levels,
+                           std::size_t n, Rng& rng, const std::function<void(std::size_t, std::size_t)>& progress) {
+    if (schemes.empty()) throw std::invalid_argument("coupled_paths: no scheme given");
+    if (!(T > 0) || !std::isfinite(T)) throw std::invalid_argument("coupled_paths: T must be positive and finite");
+    if (K < 0 || K > 40) throw std::invalid_argument("coupled_paths: the fine grid's 2^K steps need 0 <= K <= 40");
+    if (levels < 1 || levels > K + 1)
+        throw std::invalid_argument("coupled_paths: levels must be in 1 … K + 1 (the coarsest grid has one step)");
+    const std::size_t fine = std::size_t{1} << K, L = static_cast<std::size_t>(levels);
+    const double hf = T / static_cast<double>(fine);
+    CoupledPaths out{std::vector<std::vector<Vec>>(schemes.size(), std::vector<Vec>(L, xt::ones<double>({n}) * x0)),
+                     xt::zeros<double>({n})};
+    const bool elementwise = std::none_of(schemes.begin(), schemes.end(), [](Scheme s) { return s == Scheme::TamedEM; });
+    if (const auto* gbm = dynamic_cast<const GeometricBrownian*>(&sde); gbm && elementwise)
+        gbm_blocked(gbm->mu, gbm->s, schemes, hf, fine, rng, out, progress);
+    else if (const auto* ou = dynamic_cast<const OrnsteinUhlenbeck*>(&sde); ou && elementwise)
+        ou_blocked(ou->theta, ou->sigma, schemes, hf, fine, rng, out, progress);
+    else
+        coupled_by_steps(sde, schemes, hf, fine, rng, out, progress);
+    return out;
 }
 
 }  // namespace wb

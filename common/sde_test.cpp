@@ -1,6 +1,9 @@
 #include "wb/sde.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <xtensor/xview.hpp>
@@ -161,6 +164,75 @@ TEST(ScalarSde, PathDriversCallTheSchemeOnTheExactGrid) {
     // An ODE map: Euler on y' = −y gives (1 − h)^N.
     const auto y = ode_path([](double x, double, double h) { return x - h * x; }, 1.0, 0.0, 0.1, 10);
     EXPECT_NEAR(y.back(), std::pow(0.9, 10), 1e-15);
+}
+
+// GBM and OU run the coupled grids in blocks of paths and steps; a PointwiseSde with the
+// same coefficients runs them a fine step at a time through wb::step. The two must agree
+// bit for bit, across the blocks' edges in paths (n = 1, 300, 1500) and in steps (K = 3,
+// 5), and leave the generator in the same state.
+TEST(CoupledPaths, BlockedStepsEqualTheStepByStepLoopBitForBit) {
+    const GeometricBrownian gbm(0.7, 0.9);
+    const OrnsteinUhlenbeck ou(1.3, 0.6);
+    const PointwiseSde gbm_ref([](double x, double) { return 0.7 * x; }, [](double x, double) { return 0.9 * x; },
+                               [](double, double) { return 0.9; });
+    const PointwiseSde ou_ref([](double x, double) { return -1.3 * x; }, [](double, double) { return 0.6; });
+    const std::vector<Scheme> schemes{Scheme::EulerMaruyama, Scheme::Milstein, Scheme::Euler};
+    for (const auto& [fast, ref] : {std::pair<const Sde*, const Sde*>{&gbm, &gbm_ref}, {&ou, &ou_ref}}) {
+        for (const std::size_t n : {std::size_t{1}, std::size_t{300}, std::size_t{1500}}) {
+            for (const int K : {3, 5}) {
+                const int levels = K + 1;
+                Rng r1(11), r2(11);
+                std::vector<std::size_t> calls;
+                const CoupledPaths a = coupled_paths(*fast, schemes, 1.2, 0.8, K, levels, n, r1,
+                                                     [&](std::size_t done, std::size_t total) {
+                                                         EXPECT_EQ(total, std::size_t{1} << K);
+                                                         calls.push_back(done);
+                                                     });
+                const CoupledPaths b = coupled_paths(*ref, schemes, 1.2, 0.8, K, levels, n, r2);
+                ASSERT_EQ(a.x.size(), schemes.size());
+                ASSERT_FALSE(calls.empty());
+                EXPECT_EQ(calls.back(), std::size_t{1} << K);
+                EXPECT_TRUE(std::is_sorted(calls.begin(), calls.end()));
+                for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(a.W(i), b.W(i)) << "W at " << i;
+                for (std::size_t k = 0; k < schemes.size(); ++k) {
+                    ASSERT_EQ(a.x[k].size(), static_cast<std::size_t>(levels));
+                    for (std::size_t l = 0; l < a.x[k].size(); ++l)
+                        for (std::size_t i = 0; i < n; ++i)
+                            ASSERT_EQ(a.x[k][l](i), b.x[k][l](i))
+                                << scheme_name(schemes[k]) << " grid " << l << " path " << i << " n " << n << " K " << K;
+                }
+                // Not a trivial agreement: the schemes and grids differ, and the paths moved.
+                EXPECT_NE(a.x[0][0](0), a.x[2][0](0));
+                if (fast == &gbm) EXPECT_NE(a.x[0][0](0), a.x[1][0](0));  // OU's noise is additive
+                EXPECT_NE(a.x[0][0](0), a.x[0][1](0));
+                EXPECT_NE(a.x[0][0](0), 1.2);
+                EXPECT_EQ(r1.uniform(), r2.uniform());
+            }
+        }
+    }
+}
+
+// The coarse grid's one-step Euler–Maruyama end point is x0 + h f(x0) + g(x0) W_T: grid
+// l sums the fine increments it covers.
+TEST(CoupledPaths, TheCoarsestGridStepsOnTheSumOfTheFineIncrements) {
+    const GeometricBrownian gbm(0.4, 0.5);
+    Rng rng(3);
+    const int K = 6;
+    const CoupledPaths p = coupled_paths(gbm, std::vector{Scheme::EulerMaruyama}, 2.0, 1.5, K, K + 1, 700, rng);
+    for (std::size_t i = 0; i < 700; ++i)
+        EXPECT_NEAR(p.x[0][K](i), 2.0 + 1.5 * 0.4 * 2.0 + 0.5 * 2.0 * p.W(i), 1e-12) << i;
+}
+
+TEST(CoupledPaths, RejectsImpossibleGrids) {
+    const GeometricBrownian gbm(0.4, 0.5);
+    Rng rng(3);
+    const std::vector<Scheme> em{Scheme::EulerMaruyama};
+    EXPECT_THROW(coupled_paths(gbm, em, 1.0, 1.0, 4, 0, 10, rng), std::invalid_argument);
+    EXPECT_THROW(coupled_paths(gbm, em, 1.0, 1.0, 4, 6, 10, rng), std::invalid_argument);
+    EXPECT_THROW(coupled_paths(gbm, em, 1.0, 1.0, -1, 1, 10, rng), std::invalid_argument);
+    EXPECT_THROW(coupled_paths(gbm, em, 1.0, 0.0, 4, 2, 10, rng), std::invalid_argument);
+    EXPECT_THROW(coupled_paths(gbm, em, 1.0, std::nan(""), 4, 2, 10, rng), std::invalid_argument);
+    EXPECT_THROW(coupled_paths(gbm, std::vector<Scheme>{}, 1.0, 1.0, 4, 2, 10, rng), std::invalid_argument);
 }
 
 }  // namespace

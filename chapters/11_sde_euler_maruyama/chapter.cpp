@@ -106,49 +106,15 @@ std::vector<double> increments(wb::Rng& rng, std::size_t steps, double h) {
     return dW;
 }
 
-// GBM on common Brownian paths: n paths (one array of paths per grid and scheme)
-// driven by the same increments on grids h = 2^{l−K}·T, l = 0 … levels − 1 (the
-// fine grid has 2^K steps; coarser increments are sums of finer ones).
-// x[scheme][l] (n) holds the paths' end points X^h_T on grid l; W (n) their Brownian
-// end points W_T, from which the exact X_T follows.
-struct CoupledPaths {
-    std::vector<std::vector<wb::Vec>> x;  // [schemes.size()][levels], each (n)
-    wb::Vec W;                            // (n)
-};
-CoupledPaths coupled_gbm(wb::Section& s, const wb::Sde& gbm, double x0, double T, int K, int levels, std::size_t n,
-                         const std::vector<wb::Scheme>& schemes) {
-    const std::size_t fine = std::size_t{1} << K, L = static_cast<std::size_t>(levels), S = schemes.size();
-    const double hf = T / dbl(fine), sh = std::sqrt(hf);
-    const std::array<std::size_t, 2> shape{n, std::size_t{1}};  // (paths, dimension 1)
-    std::vector<std::vector<wb::Mat>> x(S, std::vector<wb::Mat>(L, xt::ones<double>(shape) * x0));
-    // The increment accumulated for grid l ≥ 1 (grid 0 steps on the fine increments dW).
-    std::vector<wb::Mat> acc(L, xt::zeros<double>(shape));
-    std::vector<wb::StepWork> work(S * L);
-    wb::Mat dW = xt::empty<double>(shape);
-    wb::Vec W = xt::zeros<double>({n});
-    for (std::size_t j = 0; j < fine; ++j) {
-        // Draw the fine increments and add them to W in one pass.
-        s.rng().each_normal(n, [dw = dW.data(), w = W.data(), sh](std::size_t i, double z) {
-            dw[i] = z * sh;
-            w[i] += dw[i];
-        });
-        // Grid l has step 2^l·hf: it completes a step every 2^l fine steps and hands its
-        // increment on to grid l + 1 (coarser grids complete only when finer ones do).
-        for (std::size_t l = 0; l < L; ++l) {
-            const std::size_t stride = std::size_t{1} << l;
-            if ((j + 1) % stride != 0) break;
-            const double h = hf * dbl(stride), t = hf * dbl(j + 1 - stride);
-            const wb::Mat& inc = l == 0 ? dW : acc[l];
-            for (std::size_t k = 0; k < S; ++k) wb::step(gbm, schemes[k], x[k][l], t, h, inc, work[k * L + l]);
-            if (l + 1 < L) acc[l + 1] += inc;
-            if (l > 0) acc[l].fill(0.0);
-        }
-        s.progress(j + 1, fine);
-    }
-    CoupledPaths out{std::vector<std::vector<wb::Vec>>(S), W};
-    for (std::size_t k = 0; k < S; ++k)
-        for (const auto& m : x[k]) out.x[k].push_back(xt::view(m, xt::all(), 0));
-    return out;
+// GBM on common Brownian paths (wb::coupled_paths): n paths driven by the same
+// increments on grids h = 2^{l−K}·T, l = 0 … levels − 1 (the fine grid has 2^K steps;
+// coarser increments are sums of finer ones). x[scheme][l] (n) holds the paths' end
+// points X^h_T on grid l; W (n) their Brownian end points W_T, from which the exact X_T
+// follows.
+wb::CoupledPaths coupled_gbm(wb::Section& s, const wb::Sde& gbm, double x0, double T, int K, int levels,
+                             std::size_t n, const std::vector<wb::Scheme>& schemes) {
+    return wb::coupled_paths(gbm, schemes, x0, T, K, levels, n, s.rng(),
+                             [&s](std::size_t done, std::size_t total) { s.progress(done, total); });
 }
 
 // The mean of v (n ≥ (g + 1)·per) over group g of consecutive paths, [g·per, (g + 1)·per).
@@ -481,7 +447,7 @@ int main(int argc, char** argv) {
         const int levels = s.quick() ? 5 : 6;  // h = 2^-K … 2^-(K-levels+1)
         const std::size_t groups = 10, per_group = s.size(3800, 4500), n = groups * per_group;
         const std::size_t fine = std::size_t{1} << K;
-        const CoupledPaths run =
+        const wb::CoupledPaths run =
             coupled_gbm(s, gbm, x0, T, K, levels, n, {wb::Scheme::EulerMaruyama, wb::Scheme::Milstein});
         const std::vector<wb::Vec>&x_em = run.x[0], &x_mil = run.x[1];
         const wb::Vec& W = run.W;
@@ -548,7 +514,7 @@ int main(int argc, char** argv) {
         const double s_w = 0.5;
         const int K_w = 7, levels_w = 5;  // h = 2^-7 … 2^-3
         const std::size_t per_w = s.size(4000, 8000), n_w = groups * per_w;
-        const CoupledPaths run_w =
+        const wb::CoupledPaths run_w =
             coupled_gbm(s, wb::GeometricBrownian(mu, s_w), x0, T, K_w, levels_w, n_w, {wb::Scheme::EulerMaruyama});
         const wb::Vec XT_w = x0 * xt::exp((mu - 0.5 * s_w * s_w) * T + s_w * run_w.W);
         std::vector<double> h_w, e_w, se_w, exact_w;

@@ -108,41 +108,19 @@ void BM_CtMonteCarlo(benchmark::State& st) {
 }
 BENCHMARK(BM_CtMonteCarlo)->Unit(benchmark::kMillisecond);
 
-// Chapter 11's GBM convergence study at its default size, as coupled_gbm in its chapter.cpp:
-// 45,000 paths, 2¹⁰ fine steps (μ = s = 1, T = 1), Euler–Maruyama and Milstein by
-// wb::step on the fine grid and on 5 coarser ones, each grid handing its summed
-// increment on to the next coarser one.
+// Chapter 11's GBM convergence study at its default size, as its coupled_gbm runs it
+// (wb::coupled_paths): 45,000 paths, 2¹⁰ fine steps (μ = s = 1, T = 1), Euler–Maruyama
+// and Milstein on the fine grid and on 5 coarser ones, each grid stepping on the sums of
+// the finer grid's increments.
 void BM_GbmConvergence(benchmark::State& st) {
     wb::Rng r(1);
-    const std::size_t n = 45000, fine = 1024, levels = 6;
+    const std::size_t n = 45000, fine = 1024;
     const wb::GeometricBrownian gbm(1.0, 1.0);
-    const double hf = 1.0 / static_cast<double>(fine);
-    const std::array<std::size_t, 2> shape{n, std::size_t{1}};
-    wb::Mat dW = xt::empty<double>(shape);
+    const std::vector<wb::Scheme> schemes{wb::Scheme::EulerMaruyama, wb::Scheme::Milstein};
     double sink = 0;
     for (auto _ : st) {
-        std::vector<wb::Mat> em(levels, xt::ones<double>(shape)), mil(levels, xt::ones<double>(shape)),
-            acc(levels, xt::zeros<double>(shape));
-        std::vector<wb::StepWork> work(2 * levels);
-        wb::Vec W = xt::zeros<double>({n});
-        for (std::size_t j = 0; j < fine; ++j) {
-            double *dw = dW.data(), *w = W.data();
-            r.each_normal(n, [dw, w, sh = std::sqrt(hf)](std::size_t i, double z) {
-                dw[i] = z * sh;
-                w[i] += dw[i];
-            });
-            for (std::size_t l = 0; l < levels; ++l) {
-                const std::size_t stride = std::size_t{1} << l;
-                if ((j + 1) % stride != 0) break;
-                const double h = hf * static_cast<double>(stride), t = hf * static_cast<double>(j + 1 - stride);
-                const wb::Mat& inc = l == 0 ? dW : acc[l];
-                wb::step(gbm, wb::Scheme::EulerMaruyama, em[l], t, h, inc, work[2 * l]);
-                wb::step(gbm, wb::Scheme::Milstein, mil[l], t, h, inc, work[2 * l + 1]);
-                if (l + 1 < levels) acc[l + 1] += inc;
-                if (l > 0) acc[l].fill(0.0);
-            }
-        }
-        sink += em.back()(0, 0) + mil.back()(0, 0) + W(0);
+        const wb::CoupledPaths p = wb::coupled_paths(gbm, schemes, 1.0, 1.0, 10, 6, n, r);
+        sink += p.x[0].back()(0) + p.x[1].back()(0) + p.W(0);
     }
     benchmark::DoNotOptimize(sink);
     st.SetItemsProcessed(st.iterations() * static_cast<std::int64_t>(n * fine));

@@ -151,6 +151,23 @@ void heun_step(const Sde& ode, Batch& x, double t, double h, StepWork& w);
 void integrate(const Sde& sde, Scheme scheme, Batch& x, double t0, double h, std::size_t steps, Rng& rng,
                const std::function<void(std::size_t, double, const Batch&)>& observe = nullptr);
 
+// ---- Coupled grids ----------------------------------------------------------------
+// n paths from x0 over [0, T] on the nested grids h_l = 2^{l−K}·T, l = 0 … levels − 1, all
+// on one Brownian path each: the fine grid (2^K steps) steps on ΔW = √h_0 Z, n normals
+// drawn per fine step (path i the i-th), and grid l on sums of 2^l fine increments, so the
+// grids' errors are coupled and their differences have small variance (strong and weak
+// convergence studies, multilevel Monte Carlo).
+struct CoupledPaths {
+    std::vector<std::vector<Vec>> x;  // x[k][l] (n): X^h_T of schemes[k] on grid l
+    Vec W;                            // (n): the Brownian end points W_T
+};
+// progress(done, 2^K), if given, is called as fine steps complete. GBM and OU step in
+// cache-sized blocks of paths and steps; any other SDE steps all paths a step at a time
+// through wb::step. Both give the bits and leave rng where stepping grid by grid would.
+CoupledPaths coupled_paths(const Sde& sde, std::span<const Scheme> schemes, double x0, double T, int K, int levels,
+                           std::size_t n, Rng& rng,
+                           const std::function<void(std::size_t, std::size_t)>& progress = nullptr);
+
 // ---- Scalar paths driven by a one-step scheme ------------------------------------
 // `step(x, t, h, dW)` maps the state at t_k = t0 + k h to the state at t_{k+1}; the
 // drivers draw dW = √h Z from rng (or take the given increments) and call it at
