@@ -289,8 +289,9 @@ void coupled_by_steps(const Sde& sde, std::span<const Scheme> schemes, double hf
 // in blocks: the normals of StepBlock fine steps are drawn first, in the order above,
 // then each block of PathBlock paths takes those steps on every grid while its state
 // (about 20 arrays of PathBlock doubles) stays in cache. Per path the operations and
-// their order are those of coupled_by_steps, so the bits are too.
-constexpr std::size_t PathBlock = 512, StepBlock = 16;
+// their order are those of coupled_by_steps, so the bits are too. Four steps of 45 000
+// normals (1.4 MB) stay near L2; measured on this 2-core EPYC, 16 steps ran 15% slower.
+constexpr std::size_t PathBlock = 512, StepBlock = 4;
 
 template <class F, class G, class Gx>
 [[gnu::always_inline]] inline void coupled_blocked(F f, G g, Gx gx, std::span<const Scheme> schemes, double hf,
