@@ -1,6 +1,8 @@
 #include "wb/rng.hpp"
 
+#include <array>
 #include <bit>
+#include <cstring>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -121,6 +123,14 @@ void Rng::fill_uniform(std::span<double> a) {
 }
 
 void Rng::fill_rademacher(std::span<double> a) {
+    // Bit k of each draw gives sign k (set: +1). Four signs at a time come from a table
+    // of 16 rows: one 32-byte copy instead of four dependent shift steps, the same values.
+    static constexpr auto rows = [] {
+        std::array<std::array<double, 4>, 16> t{};
+        for (unsigned v = 0; v < 16; ++v)
+            for (unsigned k = 0; k < 4; ++k) t[v][k] = (v >> k & 1) ? 1.0 : -1.0;
+        return t;
+    }();
     auto s = gen_.state();
     const auto inc = gen_.inc();
     double* p = a.data();
@@ -128,9 +138,9 @@ void Rng::fill_rademacher(std::span<double> a) {
     for (std::size_t i = 0; i < n; i += 64) {
         std::uint64_t b = detail::Pcg64::next(s, inc);
         const std::size_t m = n - i < 64 ? n - i : 64;
-        // Bit k set gives +1: the sign bit of 1.0 is the complement of bit k.
-        for (std::size_t k = 0; k < m; ++k, b >>= 1)
-            p[i + k] = std::bit_cast<double>(0x3ff0000000000000ull | (~b & 1) << 63);
+        std::size_t k = 0;
+        for (; k + 4 <= m; k += 4, b >>= 4) std::memcpy(p + i + k, rows[b & 15].data(), sizeof(rows[0]));
+        for (; k < m; ++k, b >>= 1) p[i + k] = (b & 1) ? 1.0 : -1.0;
     }
     gen_.set_state(s);
 }

@@ -241,6 +241,13 @@ TEST(Ziggurat, FillsOfEveryLengthGiveTheSingleDraws) {
             }
             a.fill_uniform(u);
             for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(u[i], b.uniform()) << n << " " << i;
+            // Rademacher signs: bit k of each draw, four at a time and the rest one by one.
+            a.fill_rademacher(u);
+            for (std::size_t i = 0; i < n; i += 64) {
+                std::uint64_t bits = b.next_u64();
+                for (std::size_t k = i; k < std::min(i + 64, n); ++k, bits >>= 1)
+                    ASSERT_EQ(u[k], (bits & 1) ? 1.0 : -1.0) << n << " " << k;
+            }
             ASSERT_EQ(a.next_u64(), b.next_u64()) << n;
         }
     }
