@@ -144,6 +144,28 @@ exec {shutil.which(sandbox.BWRAP)} "$@"
                 self.run_with(self.fake_bwrap(Path(tmp), 99), 3)
             self.assertEqual((Path(tmp) / "count").read_text(), "xxx")
 
+    @unittest.skipUnless(os.getuid() == 0, "the sandbox's uid is the grader's own unless run as root")
+    def test_a_shell_that_cannot_fork_yet_is_tried_again(self):
+        # The uid still holds processes (as from a sandbox that just ended and is dying):
+        # bwrap, its init and the shell start, the shell's fork of the command does not.
+        limits = sandbox.Limits(timeout=30, processes=8)
+        with sandbox.session() as s:
+            holders = [subprocess.Popen(["setpriv", f"--reuid={s.uid}", f"--regid={s.uid}", "--clear-groups",
+                                         "sleep", "60"]) for _ in range(limits.processes - 3)]
+            try:
+                first = sandbox._run_once(s.uid, ["echo", "ran"], (), (), "/tmp", limits, None)
+                self.assertEqual((first.started, first.returncode), (False, 2), first.output)
+                self.assertIn("Cannot fork", first.output)
+                timer = threading.Timer(0.3, lambda: [(h.kill(), h.wait()) for h in holders])
+                timer.start()
+                r = s.run(["echo", "ran"], limits=limits)
+                timer.join()
+            finally:
+                for h in holders:
+                    h.kill()
+                    h.wait()
+        self.assertEqual((r.started, r.returncode, r.output.strip()), (True, 0, "ran"))
+
     def test_the_cpu_limit_stops_a_busy_loop_long_before_the_clock(self):
         with sandbox.session() as s:
             r = s.run(["sh", "-c", "while :; do :; done"], limits=sandbox.Limits(timeout=300, cpu=1))

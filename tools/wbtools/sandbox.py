@@ -53,6 +53,7 @@ class Result:
     truncated: bool = False        # the program wrote more than Limits.output
     elapsed: float = 0.0
     flags: list = field(default_factory=list)
+    started: bool = True           # False: the sandbox's shell could not fork the command
 
 
 UID_COUNT = 64
@@ -153,8 +154,12 @@ def _own_processes():
 # this shell are 2) onto a pipe the command itself does not inherit: what it left
 # behind is flagged, then dies with the namespace. The pipe is the shell's stdin (the
 # command reads /dev/null): /bin/sh is dash, whose redirections take only fds 0-9,
-# and a pipe's own number grows with whatever the grader holds open.
-LEFTOVERS = '"$@" </dev/null; rc=$?; n=0; for p in /proc/[0-9]*; do n=$((n+1)); done; echo "$n" >&0; exit $rc'
+# and a pipe's own number grows with whatever the grader holds open. The command's
+# process writes "s" there before it becomes the command: no "s" means the shell could
+# not fork (the uid's processes from a sandbox that just ended may still be dying), so
+# nothing of the command ran and it is safe to try again.
+LEFTOVERS = ('(echo s >&0; exec "$@" </dev/null); rc=$?; n=0; for p in /proc/[0-9]*; do n=$((n+1)); done; '
+             'echo "$n" >&0; exit $rc')
 
 
 # bwrap's own words when the kernel refuses a namespace for now (EAGAIN: the uid's or the
@@ -173,8 +178,13 @@ def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
             time.sleep(0.25 * 2 ** (attempt - 1))
         r = _run_once(uid, cmd, ro, rw, cwd, limits, env)
         first = (r.output.splitlines() or [""])[0]
-        if not (r.returncode == 1 and first.startswith("bwrap: ") and TRANSIENT in first):
-            return r
+        said = r.returncode == 1 and first.startswith("bwrap: ")
+        if said and TRANSIENT not in first:
+            return r  # refused for good: the caller says why
+        if not said:
+            if r.started or r.timed_out:
+                return r
+            first = "its shell could not fork the command"
     raise Unavailable(f"the sandbox could not start ({first}; {START_TRIES} tries)")
 
 
@@ -229,13 +239,19 @@ def _run_once(uid, cmd, ro, rw, cwd, limits, env):
     with os.fdopen(count_r, "rb") as f:
         os.set_blocking(f.fileno(), False)
         try:
-            left = int((f.read(64) or b"0").strip() or 0) - 2
-        except (ValueError, OSError, TypeError):
-            left = 0
+            marks = (f.read(64) or b"").split()
+        except (OSError, TypeError):
+            marks = []
+    started = marks[:1] == [b"s"]
+    try:
+        left = int(marks[-1]) - 2 if started and len(marks) > 1 else 0
+    except ValueError:
+        left = 0
     out = kept.decode("utf-8", errors="replace")
     # SIGXCPU: the command (reported by the shell as 128 + n) or the shell itself hit RLIMIT_CPU.
     cpu_out = p.returncode in (128 + signal.SIGXCPU, -signal.SIGXCPU)
-    res = Result(p.returncode, out, timed_out or cpu_out, total[0] > limits.output, time.monotonic() - t0)
+    res = Result(p.returncode, out, timed_out or cpu_out, total[0] > limits.output, time.monotonic() - t0,
+                 started=started)
     if res.truncated:
         res.flags.append(f"output cut at {limits.output // 1024} kB (it wrote {total[0] // 1024} kB)")
     if timed_out:
