@@ -1,9 +1,8 @@
 #include "wb/rng.hpp"
 
 #include <array>
-#include <bit>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
 

@@ -1,7 +1,7 @@
 #include "wb/sde.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <tuple>
 

@@ -2,7 +2,7 @@
 // core; uniform and Rademacher fills near the generator's own speed (BM_NextU64); one
 // Euler–Maruyama step over a batch, including drawing its increments, at most 1.2x
 // drawing the normals alone (compare BM_EulerMaruyamaStep with BM_NormalFillScaled).
-#include <array>
+#include <vector>
 
 #include <benchmark/benchmark.h>
 

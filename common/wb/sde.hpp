@@ -163,7 +163,7 @@ struct CoupledPaths {
 };
 // progress(done, 2^K), if given, is called as fine steps complete. GBM and OU step in
 // cache-sized blocks of paths and steps; any other SDE steps all paths a step at a time
-// through wb::step. Both give the bits and leave rng where stepping grid by grid would.
+// through wb::step. Both give the same bits and leave rng where stepping grid by grid would.
 CoupledPaths coupled_paths(const Sde& sde, std::span<const Scheme> schemes, double x0, double T, int K, int levels,
                            std::size_t n, Rng& rng,
                            const std::function<void(std::size_t, std::size_t)>& progress = nullptr);

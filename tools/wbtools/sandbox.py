@@ -178,13 +178,10 @@ def run_as(uid, cmd, ro=(), rw=(), cwd="/tmp", limits=Limits(), env=None):
             time.sleep(0.25 * 2 ** (attempt - 1))
         r = _run_once(uid, cmd, ro, rw, cwd, limits, env)
         first = (r.output.splitlines() or [""])[0]
-        said = r.returncode == 1 and first.startswith("bwrap: ")
-        if said and TRANSIENT not in first:
-            return r  # refused for good: the caller says why
-        if not said:
-            if r.started or r.timed_out:
-                return r
-            first = "its shell could not fork the command"
+        refused = r.returncode == 1 and first.startswith("bwrap: ") and TRANSIENT in first
+        no_fork = not r.started and not r.timed_out and "Cannot fork" in first  # nothing of cmd ran
+        if not (refused or no_fork):
+            return r
     raise Unavailable(f"the sandbox could not start ({first}; {START_TRIES} tries)")
 
 
