@@ -1,6 +1,7 @@
 #include "wb/rng.hpp"
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -8,6 +9,10 @@
 
 #include "wb/constants.hpp"
 #include "wb/special.hpp"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace wb {
 
@@ -60,28 +65,7 @@ std::uint64_t Rng::below(std::uint64_t n) {
     return static_cast<std::uint64_t>(m >> 64);
 }
 
-double Rng::normal_edge(std::uint64_t b) {
-    for (;;) {
-        const std::size_t i = b & 0xff;
-        const std::uint64_t j = b >> 11;
-        const double x = static_cast<double>(j) * detail::zig_ws[i];
-        if (j < detail::zig_k[i]) return (b & 0x100) ? -x : x;
-        if (i == 0) {
-            // The tail beyond r (Marsaglia 1964): x = r + E₁/r, accepted when 2E₂ > (E₁/r)²
-            // for independent exponentials E₁, E₂.
-            double t, e;
-            do {
-                t = exponential() / detail::zig_r;
-                e = exponential();
-            } while (2.0 * e <= t * t);
-            return (b & 0x100) ? -(detail::zig_r + t) : detail::zig_r + t;
-        }
-        // The wedge of layer i: y uniform on [f(x_i), f(x_{i+1})], accepted under the curve.
-        const double y = detail::zig_f[i] + uniform() * (detail::zig_f[i + 1] - detail::zig_f[i]);
-        if (y < std::exp(-0.5 * x * x)) return (b & 0x100) ? -x : x;
-        b = gen_();
-    }
-}
+double Rng::normal_edge(std::uint64_t b) { return detail::normal_edge(b, gen_); }
 
 // The fills step a local copy of the generator's state (kept in registers) and hand
 // it back before anything that draws through gen_ (the rare wedge and tail path).
@@ -95,30 +79,16 @@ void Rng::fill_normal(std::span<double> a, double scale) {
 }
 
 void Rng::fill_uniform(std::span<double> a) {
-    using detail::Pcg64;
-    auto s = gen_.state();
-    const auto inc = gen_.inc(), m2 = Pcg64::twice_multiplier(), inc2 = Pcg64::twice_increment(inc);
+    detail::DrawBlock d(gen_);
     double* p = a.data();
-    const std::size_t n = a.size();
-    std::size_t k = 0;
-    if (n >= 2) {
-        // The even and odd draws on two chains (Pcg64::twice_multiplier).
-        auto x = s;
-        Pcg64::next(x, inc);
-        auto y = x;
-        Pcg64::next(y, inc);
-        for (;;) {
-            p[k] = static_cast<double>(Pcg64::output_of(x) >> 11) * 0x1.0p-53;
-            p[k + 1] = static_cast<double>(Pcg64::output_of(y) >> 11) * 0x1.0p-53;
-            k += 2;
-            s = y;
-            if (k + 1 >= n) break;
-            x = x * m2 + inc2;
-            y = y * m2 + inc2;
-        }
+    for (std::size_t k = 0, n = a.size(); k < n;) {
+        d.refill(n - k);
+        const std::uint64_t* b = d.data();
+        const std::size_t m = std::min(d.available(), n - k);
+        for (std::size_t i = 0; i < m; ++i) p[k + i] = static_cast<double>(b[i] >> 11) * 0x1.0p-53;
+        d.skip(m);
+        k += m;
     }
-    if (k < n) p[k] = static_cast<double>(Pcg64::next(s, inc) >> 11) * 0x1.0p-53;
-    gen_.set_state(s);
 }
 
 void Rng::fill_rademacher(std::span<double> a) {
@@ -253,5 +223,197 @@ xt::xtensor<double, 2> Rng::sphere_matrix(std::size_t n, std::size_t d) {
     }
     return a;
 }
+
+// ---- pcg64_fill -------------------------------------------------------------------
+namespace detail {
+
+void pcg64_fill_portable(Pcg64::State& s, Pcg64::State inc, std::uint64_t* out, std::size_t count) {
+    // The even and the odd draws on two multiply chains (the 128-bit multiply's latency
+    // bounds one chain).
+    const auto m2 = Pcg64::twice_multiplier(), inc2 = Pcg64::twice_increment(inc);
+    std::size_t k = 0;
+    if (count >= 2) {
+        auto x = Pcg64::step(s, inc), y = Pcg64::step(x, inc);
+        for (;;) {
+            out[k] = Pcg64::output_of(x);
+            out[k + 1] = Pcg64::output_of(y);
+            k += 2;
+            s = y;
+            if (k + 1 >= count) break;
+            x = x * m2 + inc2;
+            y = y * m2 + inc2;
+        }
+    }
+    if (k < count) out[k] = Pcg64::next(s, inc);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WB_PCG64_IFMA 1
+// GCC 12's avx512fintrin.h initialises the unused source of the shift and rotate
+// intrinsics from itself (_mm512_undefined_epi32), which -Wuninitialized reports
+// (GCC bug 105593, fixed in GCC 13).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+namespace {
+using State = Pcg64::State;
+constexpr std::uint64_t Mask52 = (std::uint64_t{1} << 52) - 1, Mask24 = (std::uint64_t{1} << 24) - 1;
+
+// Lanes hold s = l0 + l1·2^52 + l2·2^104 (52, 52 and 24 bits). madd52lo/hi add the low and
+// the high 52 bits of the 104-bit product of two lanes' low 52 bits, so s·a mod 2^128 is
+// nine of them: the limb products whose weight is below 2^128, each split at 2^52.
+struct Limbs {
+    __m512i l0, l1, l2;
+};
+
+[[gnu::target("avx512f,avx512ifma")]] inline Limbs step_limbs(const Limbs& s, const Limbs& a, const Limbs& c) {
+    __m512i r0 = _mm512_madd52lo_epu64(c.l0, s.l0, a.l0);
+    __m512i r1 = _mm512_madd52hi_epu64(c.l1, s.l0, a.l0);
+    r1 = _mm512_madd52lo_epu64(r1, s.l0, a.l1);
+    r1 = _mm512_madd52lo_epu64(r1, s.l1, a.l0);
+    __m512i r2 = _mm512_madd52hi_epu64(c.l2, s.l0, a.l1);
+    r2 = _mm512_madd52hi_epu64(r2, s.l1, a.l0);
+    r2 = _mm512_madd52lo_epu64(r2, s.l0, a.l2);
+    r2 = _mm512_madd52lo_epu64(r2, s.l1, a.l1);
+    r2 = _mm512_madd52lo_epu64(r2, s.l2, a.l0);
+    // Carries: every sum above stays below 2^64 (at most six 52-bit terms).
+    const __m512i m52 = _mm512_set1_epi64(static_cast<long long>(Mask52));
+    r1 = _mm512_add_epi64(r1, _mm512_srli_epi64(r0, 52));
+    r2 = _mm512_add_epi64(r2, _mm512_srli_epi64(r1, 52));
+    return {_mm512_and_si512(r0, m52), _mm512_and_si512(r1, m52),
+            _mm512_and_si512(r2, _mm512_set1_epi64(static_cast<long long>(Mask24)))};
+}
+
+// pcg64's XSL-RR output of each lane: rotr(lo ^ hi, hi >> 58).
+[[gnu::target("avx512f,avx512ifma")]] inline __m512i output_limbs(const Limbs& s) {
+    const __m512i lo = _mm512_or_si512(s.l0, _mm512_slli_epi64(s.l1, 52));
+    const __m512i hi = _mm512_or_si512(_mm512_srli_epi64(s.l1, 12), _mm512_slli_epi64(s.l2, 40));
+    return _mm512_rorv_epi64(_mm512_xor_si512(lo, hi), _mm512_srli_epi64(hi, 58));
+}
+
+[[gnu::target("avx512f,avx512ifma")]] inline Limbs broadcast_limbs(State x) {
+    const auto lo = static_cast<std::uint64_t>(x), hi = static_cast<std::uint64_t>(x >> 64);
+    return {_mm512_set1_epi64(static_cast<long long>(lo & Mask52)),
+            _mm512_set1_epi64(static_cast<long long>((lo >> 52 | hi << 12) & Mask52)),
+            _mm512_set1_epi64(static_cast<long long>(hi >> 40))};
+}
+
+constexpr std::size_t Lanes = 32;  // 4 vectors of 8: four independent chains hide madd52's latency
+
+// Lane j (0-based) of vector q starts at s_{n+8q+j+1} = M^{8q+j+1} s + inc·S_{8q+j+1} with
+// S_i = 1 + M + … + M^{i−1}: the powers and sums in limbs, computed once.
+struct LaneTables {
+    alignas(64) std::uint64_t m[3][Lanes]{}, sum[3][Lanes]{};
+    State m32 = 0, s32 = 0;  // M^32 and S_32: one step of every lane
+    constexpr LaneTables() {
+        State mp = 1, sp = 0;
+        for (std::size_t j = 0; j < Lanes; ++j) {
+            sp += mp;
+            mp *= Pcg64::mult();
+            split(mp, m, j);
+            split(sp, sum, j);
+        }
+        m32 = mp;
+        s32 = sp;
+    }
+    static constexpr void split(State x, std::uint64_t (&l)[3][Lanes], std::size_t j) {
+        const auto lo = static_cast<std::uint64_t>(x), hi = static_cast<std::uint64_t>(x >> 64);
+        l[0][j] = lo & Mask52;
+        l[1][j] = (lo >> 52 | hi << 12) & Mask52;
+        l[2][j] = hi >> 40;
+    }
+};
+constexpr LaneTables lane_tables;
+
+[[gnu::target("avx512f,avx512ifma")]] inline Limbs load_limbs(const std::uint64_t (&l)[3][Lanes], int q) {
+    return {_mm512_load_si512(l[0] + 8 * q), _mm512_load_si512(l[1] + 8 * q), _mm512_load_si512(l[2] + 8 * q)};
+}
+
+[[gnu::target("avx512f,avx512ifma")]] void fill_ifma(State& s, State inc, std::uint64_t* out, std::size_t count) {
+    const std::size_t blocks = count / Lanes;
+    const LaneTables& t = lane_tables;
+    const Limbs S = broadcast_limbs(s), I = broadcast_limbs(inc), zero = broadcast_limbs(0);
+    Limbs v[4];
+    for (int q = 0; q < 4; ++q) v[q] = step_limbs(S, load_limbs(t.m, q), step_limbs(I, load_limbs(t.sum, q), zero));
+    const Limbs A = broadcast_limbs(t.m32), C = broadcast_limbs(inc * t.s32);
+    for (std::size_t b = 0;;) {
+        std::uint64_t* o = out + b * Lanes;
+        for (int q = 0; q < 4; ++q) _mm512_storeu_si512(o + 8 * q, output_limbs(v[q]));
+        if (++b == blocks) break;
+        for (int q = 0; q < 4; ++q) v[q] = step_limbs(v[q], A, C);
+    }
+    // The last lane holds the state after the last draw written.
+    alignas(64) std::uint64_t l[3][8];
+    _mm512_store_si512(l[0], v[3].l0);
+    _mm512_store_si512(l[1], v[3].l1);
+    _mm512_store_si512(l[2], v[3].l2);
+    s = static_cast<State>(l[0][7]) | static_cast<State>(l[1][7]) << 52 | static_cast<State>(l[2][7]) << 104;
+    // GCC omits vzeroupper before a tail call; without it the SSE code that follows (libm's
+    // exp in the wedge test) ran about ten times slower.
+    _mm256_zeroupper();
+    pcg64_fill_portable(s, inc, out + blocks * Lanes, count - blocks * Lanes);
+}
+
+// __builtin_cpu_init first: this may run before the constructor that sets up the CPU model.
+bool cpu_has_ifma() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512ifma");
+}
+const bool has_ifma = cpu_has_ifma();
+const bool has_avx512dq = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"));
+
+// zig_run eight draws at a time: the layer's bound and width by gathers, the 53-bit
+// integers converted exactly (they are below 2^53), the same multiply as zig_value.
+[[gnu::target("avx512f,avx512dq")]] std::size_t zig_run_avx512(const std::uint64_t* b, std::size_t m, double* z) {
+    const __m512i layer = _mm512_set1_epi64(0xff), signed_layer = _mm512_set1_epi64(0x1ff);
+    std::size_t i = 0;
+    for (; i + 8 <= m; i += 8) {
+        const __m512i v = _mm512_loadu_si512(b + i), j = _mm512_srli_epi64(v, 11);
+        const __m512i k = _mm512_i64gather_epi64(_mm512_and_si512(v, layer), zig_k, 8);
+        const __m512d w = _mm512_i64gather_pd(_mm512_and_si512(v, signed_layer), zig_ws, 8);
+        _mm512_storeu_pd(z + i, _mm512_mul_pd(_mm512_cvtepu64_pd(j), w));
+        const auto fast = static_cast<unsigned>(_mm512_cmplt_epu64_mask(j, k));
+        if (fast != 0xff) {
+            _mm256_zeroupper();
+            return i + static_cast<std::size_t>(std::countr_one(fast));
+        }
+    }
+    _mm256_zeroupper();
+    return i + zig_run_portable(b + i, m - i, z + i);
+}
+}  // namespace
+#pragma GCC diagnostic pop
+#endif
+
+bool pcg64_fill_is_simd() {
+#ifdef WB_PCG64_IFMA
+    return has_ifma;
+#else
+    return false;
+#endif
+}
+
+std::size_t zig_run_portable(const std::uint64_t* b, std::size_t m, double* z) {
+    std::size_t i = 0;
+    for (; i < m && zig_fast(b[i]); ++i) z[i] = zig_value(b[i]);
+    return i;
+}
+
+std::size_t zig_run(const std::uint64_t* b, std::size_t m, double* z) {
+#ifdef WB_PCG64_IFMA
+    if (has_avx512dq) return zig_run_avx512(b, m, z);
+#endif
+    return zig_run_portable(b, m, z);
+}
+
+void pcg64_fill(Pcg64::State& s, Pcg64::State inc, std::uint64_t* out, std::size_t count) {
+#ifdef WB_PCG64_IFMA
+    // Below two blocks the lanes' set-up costs more than it saves.
+    if (has_ifma && count >= 2 * Lanes) return fill_ifma(s, inc, out, count);
+#endif
+    pcg64_fill_portable(s, inc, out, count);
+}
+
+}  // namespace detail
 
 }  // namespace wb

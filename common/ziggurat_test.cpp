@@ -256,3 +256,81 @@ TEST(Ziggurat, FillsOfEveryLengthGiveTheSingleDraws) {
 
 }  // namespace
 }  // namespace wb
+
+namespace wb {
+namespace {
+
+TEST(Ziggurat, UniformNormalPairsGiveTheSingleDraws) {
+    // Pairs are read two draws at a time from blocks of 256; an edge path that takes an
+    // odd number of extra draws leaves a pair across two blocks. 2·10⁵ pairs pass through
+    // both cases many times; lengths around the block size and tiny ones too.
+    Rng a(11), b(11);
+    std::size_t edges = 0;
+    for (std::size_t n : {0u, 1u, 2u, 3u, 7u, 127u, 128u, 129u, 255u, 256u, 257u, 200000u}) {
+        std::vector<double> u(n), z(n);
+        a.each_uniform_normal(n, [&](std::size_t k, double uk, double zk) {
+            u[k] = uk;
+            z[k] = zk;
+        });
+        for (std::size_t i = 0; i < n; ++i) {
+            ASSERT_EQ(u[i], b.uniform()) << n << " " << i;
+            ASSERT_EQ(std::bit_cast<std::uint64_t>(z[i]), std::bit_cast<std::uint64_t>(b.normal())) << n << " " << i;
+            edges += std::fabs(z[i]) > detail::zig_r;
+        }
+        ASSERT_EQ(a.next_u64(), b.next_u64()) << n;
+    }
+    EXPECT_GT(edges, 0u);
+}
+
+TEST(Ziggurat, RunOfFastDrawsIsTheSameOnBothKernels) {
+    // zig_run (AVX-512 where the CPU has it) against the scalar loop: where the run stops
+    // (a draw that fails the fast test at every place of an 8-lane group, or none) and
+    // the values written up to there.
+    Rng r(21);
+    std::size_t stops = 0;
+    for (int rep = 0; rep < 4000; ++rep) {
+        std::uint64_t b[40];
+        for (auto& x : b) x = r.next_u64();
+        const std::size_t m = 1 + r.below(40);
+        if (rep % 2 == 0) b[r.below(m)] = 0xffffffffffffff00u | r.below(256);  // j at its maximum: fails
+        double z1[40], z2[40];
+        const std::size_t n1 = detail::zig_run(b, m, z1), n2 = detail::zig_run_portable(b, m, z2);
+        ASSERT_EQ(n1, n2) << rep;
+        stops += n1 < m;
+        for (std::size_t i = 0; i < n1; ++i) ASSERT_EQ(std::bit_cast<std::uint64_t>(z1[i]), std::bit_cast<std::uint64_t>(z2[i])) << rep << " " << i;
+    }
+    EXPECT_GT(stops, 1900u);  // the planted failures stop the run
+}
+
+// A kernel against Pcg64::next: counts around the 32-lane blocks and the short-count
+// cut-over, several streams, the state after, and nothing written past count.
+void expect_sequential(void (*fill)(detail::Pcg64::State&, detail::Pcg64::State, std::uint64_t*, std::size_t)) {
+    using detail::Pcg64;
+    std::vector<std::size_t> counts;
+    for (std::size_t n = 0; n <= 300; ++n) counts.push_back(n);
+    for (std::size_t n : {1023u, 1024u, 1025u, 4096u + 31u, 100003u}) counts.push_back(n);
+    for (std::uint64_t stream : {0u, 1u, 12345u}) {
+        Rng seed_rng(stream + 5, stream);
+        for (std::size_t n : counts) {
+            const Pcg64 g(seed_rng.next_u64(), seed_rng.next_u64());
+            const auto inc = g.inc();
+            auto s = g.state(), ref = g.state();
+            std::vector<std::uint64_t> out(n + 1, 0xdeadbeef);
+            fill(s, inc, out.data(), n);
+            for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], Pcg64::next(ref, inc)) << n << " " << i;
+            ASSERT_EQ(out[n], 0xdeadbeefu) << n;
+            ASSERT_TRUE(s == ref) << n;
+        }
+    }
+}
+
+TEST(Pcg64Fill, PortableKernelGivesTheSequentialDraws) { expect_sequential(&detail::pcg64_fill_portable); }
+
+TEST(Pcg64Fill, DispatchedKernelGivesTheSequentialDraws) {
+    // pcg64_fill: the AVX512-IFMA kernel on CPUs that have it (the portable one elsewhere).
+    if (!detail::pcg64_fill_is_simd()) GTEST_SKIP() << "this CPU has no AVX512-IFMA; the portable kernel is tested above";
+    expect_sequential(&detail::pcg64_fill);
+}
+
+}  // namespace
+}  // namespace wb

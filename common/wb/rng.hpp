@@ -6,7 +6,9 @@
 // (seed, chapter, section) so that one section's draws never shift another's.
 #pragma once
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -22,8 +24,8 @@ extern const double zig_r;
 extern const std::uint64_t zig_k[256];
 extern const double zig_f[257];
 
-// pcg64 with its state reachable, so that the fill loops can step a copy held in
-// registers (the member itself is stored and reloaded on every draw). step() and
+// pcg64 with its state reachable, so that the block fills (pcg64_fill) can step copies
+// held in registers (the member itself is stored and reloaded on every draw). step() and
 // output() are pcg64's own recurrence and output function; the tests compare the
 // fills with single draws bit for bit.
 class Pcg64 : public pcg64 {
@@ -39,12 +41,65 @@ public:
         return output(s);
     }
     static std::uint64_t output_of(State s) { return output(s); }
-    // One step s ↦ m·s + inc, and two at once, s ↦ m²s + (m + 1)·inc: fill_uniform and
-    // each_normal step the even and the odd draws this way, two independent multiply chains
-    // (the 128-bit multiply's latency bounds one chain), and still draw the same sequence.
+    // One step s ↦ m·s + inc, and two at once, s ↦ m²s + (m + 1)·inc: pcg64_fill_portable
+    // steps the even and the odd draws this way, two independent multiply chains (the
+    // 128-bit multiply's latency bounds one chain), and still draws the same sequence.
     static State step(State s, State inc) { return s * multiplier() + inc; }
     static State twice_multiplier() { return multiplier() * multiplier(); }
     static State twice_increment(State inc) { return inc * (multiplier() + 1); }
+    static constexpr State mult() { return multiplier(); }  // m, for the SIMD kernel's jump tables
+};
+
+// Writes the next count draws of the generator (state s, increment inc) to out and leaves
+// s the state after them: exactly count calls of Pcg64::next. On CPUs with AVX512-IFMA
+// 32 states are stepped at once in 52-bit limbs (about 3x the sequential speed); elsewhere
+// two chains step the even and the odd draws.
+void pcg64_fill(Pcg64::State& s, Pcg64::State inc, std::uint64_t* out, std::size_t count);
+// The same, always on the portable path: the tests compare both kernels with single draws.
+void pcg64_fill_portable(Pcg64::State& s, Pcg64::State inc, std::uint64_t* out, std::size_t count);
+// Whether pcg64_fill uses the AVX512-IFMA kernel on this CPU.
+bool pcg64_fill_is_simd();
+
+// The generator's next draws a block at a time, for the loops that take many: they read
+// data()[0, available()) and skip() what they used; operator() is one more draw (for the
+// rare wedge and tail tests). On destruction the generator is left after the last draw
+// used, not the last one filled, so a loop draws exactly what single draws would.
+class DrawBlock {
+public:
+    static constexpr std::size_t Size = 256;
+    explicit DrawBlock(Pcg64& g) : g_(g), s_(g.state()), start_(s_), inc_(g.inc()) {}
+    DrawBlock(const DrawBlock&) = delete;
+    DrawBlock& operator=(const DrawBlock&) = delete;
+    ~DrawBlock() {
+        if (pos_ == len_) {
+            g_.set_state(s_);
+        } else {
+            g_.set_state(start_);
+            g_.advance(pos_);
+        }
+    }
+    // Replaces the block (all of it must be used) by the next min(want, Size) draws, at
+    // least 8; want is what the loop still needs.
+    void refill(std::size_t want) {
+        start_ = s_;
+        len_ = want < 8 ? 8 : want < Size ? want : Size;
+        pcg64_fill(s_, inc_, buf_, len_);
+        pos_ = 0;
+    }
+    const std::uint64_t* data() const { return buf_ + pos_; }
+    std::size_t available() const { return len_ - pos_; }
+    void skip(std::size_t k) { pos_ += k; }
+    std::uint64_t operator()() {
+        if (pos_ == len_) refill(8);
+        return buf_[pos_++];
+    }
+
+private:
+    Pcg64& g_;
+    Pcg64::State s_, start_;  // after the last draw filled; before the block's first
+    const Pcg64::State inc_;
+    std::size_t pos_ = 0, len_ = 0;
+    alignas(64) std::uint64_t buf_[Size];
 };
 
 // The fast path of the ziggurat for a draw b: bits 0–7 pick the layer, bit 8 the sign,
@@ -53,6 +108,44 @@ public:
 extern const double zig_ws[512];
 inline bool zig_fast(std::uint64_t b) { return (b >> 11) < zig_k[b & 0xff]; }
 inline double zig_value(std::uint64_t b) { return static_cast<double>(b >> 11) * zig_ws[b & 0x1ff]; }
+
+// Writes zig_value(b[i]) to z[i] for the draws b[0, m) up to the first that fails zig_fast
+// and returns how many passed (AVX-512 where the CPU has it, the same bits).
+std::size_t zig_run(const std::uint64_t* b, std::size_t m, double* z);
+std::size_t zig_run_portable(const std::uint64_t* b, std::size_t m, double* z);  // for the tests
+
+// The rest of the ziggurat for a draw b that failed zig_fast: the wedge and tail tests,
+// taking further 64-bit draws from draw() and redrawing on rejection. One body for
+// Rng::normal (draw = the generator) and the block fills (draw = the next buffered draw).
+// Out of line: it runs for ~1% of draws and would crowd the fast loops' registers.
+template <class Draw> [[gnu::noinline]] double normal_edge(std::uint64_t b, Draw&& draw) {
+    const auto uniform = [&] { return static_cast<double>(draw() >> 11) * 0x1.0p-53; };
+    const auto exponential = [&] {
+        double u;
+        do u = uniform(); while (u == 0.0);
+        return -std::log(u);
+    };
+    for (;;) {
+        const std::size_t i = b & 0xff;
+        const std::uint64_t j = b >> 11;
+        const double x = static_cast<double>(j) * zig_ws[i];
+        if (j < zig_k[i]) return (b & 0x100) ? -x : x;
+        if (i == 0) {
+            // The tail beyond r (Marsaglia 1964): x = r + E₁/r, accepted when 2E₂ > (E₁/r)²
+            // for independent exponentials E₁, E₂.
+            double t, e;
+            do {
+                t = exponential() / zig_r;
+                e = exponential();
+            } while (2.0 * e <= t * t);
+            return (b & 0x100) ? -(zig_r + t) : zig_r + t;
+        }
+        // The wedge of layer i: y uniform on [f(x_i), f(x_{i+1})], accepted under the curve.
+        const double y = zig_f[i] + uniform() * (zig_f[i + 1] - zig_f[i]);
+        if (y < std::exp(-0.5 * x * x)) return (b & 0x100) ? -x : x;
+        b = draw();
+    }
+}
 }  // namespace detail
 
 // 64-bit FNV-1a, used to turn names into stream ids.
@@ -131,53 +224,54 @@ public:
     // would give, so a loop can use each normal as it is drawn instead of storing them
     // first. fill_normal is this with put = store.
     template <class Put> void each_normal(std::size_t n, Put&& put) {
-        using detail::Pcg64;
-        auto s = gen_.state();
-        const auto inc = gen_.inc(), m2 = Pcg64::twice_multiplier(), inc2 = Pcg64::twice_increment(inc);
+        // The raw draws come in blocks (pcg64_fill: SIMD where the CPU has it); the fast
+        // path runs over a block, and the rare wedge and tail tests take their extra draws
+        // from the same block, so the normals are exactly those of single draws.
+        // Each run of fast draws is converted first (zig_run), then handed to put in a
+        // plain loop that the compiler can vectorise.
+        detail::DrawBlock d(gen_);
+        alignas(64) double z[detail::DrawBlock::Size];
         std::size_t k = 0;
-        std::uint64_t b = 0;
         while (k < n) {
-            // The fast path steps the even and the odd draws on two chains x, y (as
-            // fill_uniform does) and has no call in it, so the states stay in registers. It
-            // leaves with s the state after the last draw it used.
-            auto x = Pcg64::step(s, inc), y = Pcg64::step(x, inc);
-            for (;;) {
-                b = Pcg64::output_of(x);
-                if (!detail::zig_fast(b)) { s = x; break; }
-                put(k, detail::zig_value(b));
-                if (++k == n) { s = x; break; }
-                b = Pcg64::output_of(y);
-                if (!detail::zig_fast(b)) { s = y; break; }
-                put(k, detail::zig_value(b));
-                if (++k == n) { s = y; break; }
-                x = x * m2 + inc2;
-                y = y * m2 + inc2;
+            if (d.available() == 0) d.refill(n - k);
+            const std::uint64_t* b = d.data();
+            const std::size_t m = std::min(d.available(), n - k);
+            const std::size_t r = detail::zig_run(b, m, z);
+            for (std::size_t i = 0; i < r; ++i) put(k + i, z[i]);
+            k += r;
+            d.skip(r);
+            if (r < m) {
+                d.skip(1);
+                put(k++, detail::normal_edge(b[r], d));
             }
-            if (k == n) break;
-            gen_.set_state(s);
-            put(k++, normal_edge(b));
-            s = gen_.state();
         }
-        gen_.set_state(s);
     }
     // Calls put(k, u_k, z_k) for k = 0, …, n − 1 with the uniform() and then the normal()
     // that n such pairs of single draws would give (e.g. a mixture's component and noise).
     template <class Put> void each_uniform_normal(std::size_t n, Put&& put) {
-        using detail::Pcg64;
-        auto s = gen_.state();
-        const auto inc = gen_.inc();
-        for (std::size_t k = 0; k < n; ++k) {
-            const double u = static_cast<double>(Pcg64::next(s, inc) >> 11) * 0x1.0p-53;
-            const std::uint64_t b = Pcg64::next(s, inc);
-            if (detail::zig_fast(b)) [[likely]] {
-                put(k, u, detail::zig_value(b));
-            } else {
-                gen_.set_state(s);
-                put(k, u, normal_edge(b));
-                s = gen_.state();
+        constexpr auto to_uniform = [](std::uint64_t b) { return static_cast<double>(b >> 11) * 0x1.0p-53; };
+        detail::DrawBlock d(gen_);
+        std::size_t k = 0;
+        while (k < n) {
+            if (d.available() == 0) d.refill(2 * (n - k));
+            if (d.available() == 1) {  // a pair across two blocks (after an odd edge path)
+                const double u = to_uniform(d());
+                const std::uint64_t b = d();
+                put(k++, u, detail::zig_fast(b) ? detail::zig_value(b) : detail::normal_edge(b, d));
+                continue;
+            }
+            const std::uint64_t* b = d.data();
+            const std::size_t m = std::min(d.available() / 2, n - k);
+            std::size_t i = 0;
+            for (; i < m && detail::zig_fast(b[2 * i + 1]); ++i) put(k + i, to_uniform(b[2 * i]), detail::zig_value(b[2 * i + 1]));
+            k += i;
+            d.skip(2 * i);
+            if (i < m) {
+                d.skip(2);
+                const double u = to_uniform(b[2 * i]);  // before the edge path can refill the block
+                put(k++, u, detail::normal_edge(b[2 * i + 1], d));
             }
         }
-        gen_.set_state(s);
     }
     void fill_uniform(std::span<double> a);
     void fill_rademacher(std::span<double> a);
@@ -188,7 +282,7 @@ public:
     xt::xtensor<double, 2> rademacher_matrix(std::size_t n, std::size_t d);
 
 private:
-    // The rest of normal(): wedge and tail tests for the draw b, redrawing on rejection.
+    // The rest of normal() for a draw b that failed the fast test.
     double normal_edge(std::uint64_t b);
     detail::Pcg64 gen_;
 };
