@@ -362,24 +362,45 @@ bool cpu_has_ifma() {
 const bool has_ifma = cpu_has_ifma();
 const bool has_avx512dq = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"));
 
-// zig_run eight draws at a time: the layer's bound and width by gathers, the 53-bit
-// integers converted exactly (they are below 2^53), the same multiply as zig_value.
+// The ziggurat's fast path for eight draws v: the layer's bound and width by gathers, the
+// 53-bit integers converted exactly (they are below 2^53), the same multiply as zig_value.
+// Writes the eight values to z and returns the mask of the draws that passed.
+[[gnu::target("avx512f,avx512dq")]] inline unsigned zig_eight(__m512i v, double* z) {
+    const __m512i j = _mm512_srli_epi64(v, 11);
+    const __m512i k = _mm512_i64gather_epi64(_mm512_and_si512(v, _mm512_set1_epi64(0xff)), zig_k, 8);
+    const __m512d w = _mm512_i64gather_pd(_mm512_and_si512(v, _mm512_set1_epi64(0x1ff)), zig_ws, 8);
+    _mm512_storeu_pd(z, _mm512_mul_pd(_mm512_cvtepu64_pd(j), w));
+    return static_cast<unsigned>(_mm512_cmplt_epu64_mask(j, k));
+}
+
 [[gnu::target("avx512f,avx512dq")]] std::size_t zig_run_avx512(const std::uint64_t* b, std::size_t m, double* z) {
-    const __m512i layer = _mm512_set1_epi64(0xff), signed_layer = _mm512_set1_epi64(0x1ff);
     std::size_t i = 0;
     for (; i + 8 <= m; i += 8) {
-        const __m512i v = _mm512_loadu_si512(b + i), j = _mm512_srli_epi64(v, 11);
-        const __m512i k = _mm512_i64gather_epi64(_mm512_and_si512(v, layer), zig_k, 8);
-        const __m512d w = _mm512_i64gather_pd(_mm512_and_si512(v, signed_layer), zig_ws, 8);
-        _mm512_storeu_pd(z + i, _mm512_mul_pd(_mm512_cvtepu64_pd(j), w));
-        const auto fast = static_cast<unsigned>(_mm512_cmplt_epu64_mask(j, k));
-        if (fast != 0xff) {
+        if (const unsigned fast = zig_eight(_mm512_loadu_si512(b + i), z + i); fast != 0xff) {
             _mm256_zeroupper();
             return i + static_cast<std::size_t>(std::countr_one(fast));
         }
     }
     _mm256_zeroupper();
     return i + zig_run_portable(b + i, m - i, z + i);
+}
+
+// Pairs: the even and the odd draws of sixteen separated by two permutes.
+[[gnu::target("avx512f,avx512dq")]] std::size_t zig_pair_run_avx512(const std::uint64_t* b, std::size_t m, double* u,
+                                                                      double* z) {
+    const __m512i even = _mm512_setr_epi64(0, 2, 4, 6, 8, 10, 12, 14), odd = _mm512_setr_epi64(1, 3, 5, 7, 9, 11, 13, 15);
+    std::size_t i = 0;
+    for (; i + 8 <= m; i += 8) {
+        const __m512i lo = _mm512_loadu_si512(b + 2 * i), hi = _mm512_loadu_si512(b + 2 * i + 8);
+        const __m512i first = _mm512_permutex2var_epi64(lo, even, hi);
+        _mm512_storeu_pd(u + i, _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_srli_epi64(first, 11)), _mm512_set1_pd(0x1.0p-53)));
+        if (const unsigned fast = zig_eight(_mm512_permutex2var_epi64(lo, odd, hi), z + i); fast != 0xff) {
+            _mm256_zeroupper();
+            return i + static_cast<std::size_t>(std::countr_one(fast));
+        }
+    }
+    _mm256_zeroupper();
+    return i + zig_pair_run_portable(b + 2 * i, m - i, u + i, z + i);
 }
 }  // namespace
 #pragma GCC diagnostic pop
@@ -397,6 +418,22 @@ std::size_t zig_run_portable(const std::uint64_t* b, std::size_t m, double* z) {
     std::size_t i = 0;
     for (; i < m && zig_fast(b[i]); ++i) z[i] = zig_value(b[i]);
     return i;
+}
+
+std::size_t zig_pair_run_portable(const std::uint64_t* b, std::size_t m, double* u, double* z) {
+    std::size_t i = 0;
+    for (; i < m && zig_fast(b[2 * i + 1]); ++i) {
+        u[i] = static_cast<double>(b[2 * i] >> 11) * 0x1.0p-53;
+        z[i] = zig_value(b[2 * i + 1]);
+    }
+    return i;
+}
+
+std::size_t zig_pair_run(const std::uint64_t* b, std::size_t m, double* u, double* z) {
+#ifdef WB_PCG64_IFMA
+    if (has_avx512dq) return zig_pair_run_avx512(b, m, u, z);
+#endif
+    return zig_pair_run_portable(b, m, u, z);
 }
 
 std::size_t zig_run(const std::uint64_t* b, std::size_t m, double* z) {

@@ -136,6 +136,28 @@ TEST(Rng, CategoricalFrequencies) {
     EXPECT_THROW(r.categorical(std::vector<double>{1.0, -1.0}), std::invalid_argument);
 }
 
+TEST(Rng, CategoricalOfTwoPicksAsTheGeneralLoop) {
+    // pick's shortcut for two weights against the loop it replaces, at the boundary
+    // u·total = w₀ (and the values on either side), at 0, near 1 and at random.
+    const auto loop_pick = [](const std::vector<double>& w, double u) {
+        u *= w[0] + w[1];
+        for (std::size_t k = 0; k < w.size(); ++k) {
+            if (u < w[k]) return k;
+            u -= w[k];
+        }
+        return w.size() - 1;
+    };
+    Rng r(12);
+    for (const std::vector<double>& w : {std::vector<double>{0.3, 0.7}, {2.0, 5.0}, {1.0, 0.0}, {0.0, 3.0}, {1e-300, 1.0}}) {
+        const Categorical c(w);
+        std::vector<double> us = {0.0, std::nextafter(1.0, 0.0), 0.5};
+        const double edge = w[0] / (w[0] + w[1]);
+        for (double e : {edge, std::nextafter(edge, 0.0), std::nextafter(edge, 1.0)}) us.push_back(e);
+        for (int i = 0; i < 10000; ++i) us.push_back(r.uniform());
+        for (double u : us) ASSERT_EQ(c.pick(u), loop_pick(w, u)) << w[0] << " " << w[1] << " " << u;
+    }
+}
+
 TEST(Rng, BelowIsUniform) {
     Rng r(9);
     std::vector<double> c(7, 0);

@@ -283,7 +283,7 @@ TEST(Ziggurat, UniformNormalPairsGiveTheSingleDraws) {
 }
 
 TEST(Ziggurat, RunOfFastDrawsIsTheSameOnBothKernels) {
-    // zig_run (AVX-512 where the CPU has it) against the scalar loop: where the run stops
+    // zig_run and zig_pair_run (AVX-512 where the CPU has it) against the scalar loops: where the run stops
     // (a draw that fails the fast test at every place of an 8-lane group, or none) and
     // the values written up to there.
     Rng r(21);
@@ -298,6 +298,15 @@ TEST(Ziggurat, RunOfFastDrawsIsTheSameOnBothKernels) {
         ASSERT_EQ(n1, n2) << rep;
         stops += n1 < m;
         for (std::size_t i = 0; i < n1; ++i) ASSERT_EQ(std::bit_cast<std::uint64_t>(z1[i]), std::bit_cast<std::uint64_t>(z2[i])) << rep << " " << i;
+        // Pairs: the first of each a uniform, the second a normal.
+        double u1[20], u2[20];
+        const std::size_t p1 = detail::zig_pair_run(b, m / 2, u1, z1), p2 = detail::zig_pair_run_portable(b, m / 2, u2, z2);
+        ASSERT_EQ(p1, p2) << rep;
+        for (std::size_t i = 0; i < p1; ++i) {
+            ASSERT_EQ(u1[i], u2[i]) << rep << " " << i;
+            ASSERT_EQ(u1[i], static_cast<double>(b[2 * i] >> 11) * 0x1.0p-53);
+            ASSERT_EQ(std::bit_cast<std::uint64_t>(z1[i]), std::bit_cast<std::uint64_t>(z2[i])) << rep << " " << i;
+        }
     }
     EXPECT_GT(stops, 1900u);  // the planted failures stop the run
 }

@@ -113,6 +113,10 @@ inline double zig_value(std::uint64_t b) { return static_cast<double>(b >> 11) *
 // and returns how many passed (AVX-512 where the CPU has it, the same bits).
 std::size_t zig_run(const std::uint64_t* b, std::size_t m, double* z);
 std::size_t zig_run_portable(const std::uint64_t* b, std::size_t m, double* z);  // for the tests
+// The same for m pairs b[2i], b[2i + 1]: u[i] the uniform of the first (53 bits, as
+// Rng::uniform), z[i] the normal of the second while it passes zig_fast.
+std::size_t zig_pair_run(const std::uint64_t* b, std::size_t m, double* u, double* z);
+std::size_t zig_pair_run_portable(const std::uint64_t* b, std::size_t m, double* u, double* z);
 
 // The rest of the ziggurat for a draw b that failed zig_fast: the wedge and tail tests,
 // taking further 64-bit draws from draw() and redrawing on rejection. One body for
@@ -161,6 +165,8 @@ public:
     inline std::size_t operator()(Rng& rng) const;
     // The index for a uniform u on [0, 1), as operator() picks it from rng.uniform().
     std::size_t pick(double u) const {
+        // Two weights (most mixtures here): the loop's answer without its unpredictable branch.
+        if (w_.size() == 2) return static_cast<std::size_t>(!(u * total_ < w_[0]));
         u *= total_;
         for (std::size_t k = 0; k < w_.size(); ++k) {
             if (u < w_[k]) return k;
@@ -251,25 +257,28 @@ public:
     template <class Put> void each_uniform_normal(std::size_t n, Put&& put) {
         constexpr auto to_uniform = [](std::uint64_t b) { return static_cast<double>(b >> 11) * 0x1.0p-53; };
         detail::DrawBlock d(gen_);
+        alignas(64) double us[detail::DrawBlock::Size / 2], zs[detail::DrawBlock::Size / 2];
         std::size_t k = 0;
         while (k < n) {
             if (d.available() == 0) d.refill(2 * (n - k));
             if (d.available() == 1) {  // a pair across two blocks (after an odd edge path)
                 const double u = to_uniform(d());
+                // An odd count, so that the pairs after this one start on an even place.
+                d.refill(std::min(2 * (n - k) - 1, detail::DrawBlock::Size - 1));
                 const std::uint64_t b = d();
                 put(k++, u, detail::zig_fast(b) ? detail::zig_value(b) : detail::normal_edge(b, d));
                 continue;
             }
             const std::uint64_t* b = d.data();
             const std::size_t m = std::min(d.available() / 2, n - k);
-            std::size_t i = 0;
-            for (; i < m && detail::zig_fast(b[2 * i + 1]); ++i) put(k + i, to_uniform(b[2 * i]), detail::zig_value(b[2 * i + 1]));
-            k += i;
-            d.skip(2 * i);
-            if (i < m) {
+            const std::size_t r = detail::zig_pair_run(b, m, us, zs);
+            for (std::size_t i = 0; i < r; ++i) put(k + i, us[i], zs[i]);
+            k += r;
+            d.skip(2 * r);
+            if (r < m) {
                 d.skip(2);
-                const double u = to_uniform(b[2 * i]);  // before the edge path can refill the block
-                put(k++, u, detail::normal_edge(b[2 * i + 1], d));
+                const double u = to_uniform(b[2 * r]);  // before the edge path can refill the block
+                put(k++, u, detail::normal_edge(b[2 * r + 1], d));
             }
         }
     }
