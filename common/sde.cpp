@@ -128,18 +128,6 @@ static auto stored(const double* dw, std::size_t n) {
         for (std::size_t i = 0; i < n; ++i) put(i, dw[i]);
     };
 }
-static auto stored(const Batch& dW) { return stored(dW.data(), dW.size()); }
-// Draws √h Z_i into w.dW as fill_normal(w.dW, √h) would, handing each to the step as drawn.
-static auto drawn(Rng& rng, double h, StepWork& w, const Batch& x) {
-    if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
-    return [&rng, dw = w.dW.data(), n = x.size(), sq = std::sqrt(h)](auto&& put) {
-        rng.each_normal(n, [&](std::size_t i, double z) {
-            dw[i] = sq * z;
-            put(i, dw[i]);
-        });
-    };
-}
-
 static auto ou_coefficients(double th, double sg) {
     return std::tuple([th](double v) { return -th * v; }, [sg](double) { return sg; }, [](double) { return 0.0; });
 }
@@ -147,26 +135,57 @@ static auto gbm_coefficients(double m, double sd) {
     return std::tuple([m](double v) { return m * v; }, [sd](double v) { return sd * v; }, [sd](double) { return sd; });
 }
 
+// The fused steps on stored increments, with AVX2 clones where the CPU has it: elementwise
+// +, −, × without FMA (the build enables none) round as SSE2's do, so the bits are the same.
+[[gnu::target_clones("avx2", "default")]] static bool ou_fused(Scheme scheme, double* xp, std::size_t n, double h,
+                                                                double th, double sg, const double* dw) {
+    const auto [f, g, gx] = ou_coefficients(th, sg);
+    return fused(scheme, xp, n, h, f, g, gx, stored(dw, n));
+}
+[[gnu::target_clones("avx2", "default")]] static bool gbm_fused(Scheme scheme, double* xp, std::size_t n, double h,
+                                                                 double m, double sd, const double* dw) {
+    const auto [f, g, gx] = gbm_coefficients(m, sd);
+    return fused(scheme, xp, n, h, f, g, gx, stored(dw, n));
+}
+
+// A step that draws its increments, √h Z into w.dW as fill_normal(w.dW, √h) would: in
+// chunks of paths, each filled and then stepped while both stay in L1 (the same draws in
+// the same order, so the same bits as fill-then-step). False for a scheme that is not
+// elementwise; Euler draws nothing.
+template <class Fused>
+static bool draw_fused(Fused fused_step, Scheme scheme, Batch& x, double h, Rng& rng, StepWork& w) {
+    if (scheme == Scheme::TamedEM) return false;
+    double* xp = x.data();
+    const std::size_t n = x.size();
+    if (scheme == Scheme::Euler) return fused_step(scheme, xp, n, nullptr);
+    if (w.dW.shape() != x.shape()) w.dW.resize(x.shape());
+    double* dw = w.dW.data();
+    const double sq = std::sqrt(h);
+    constexpr std::size_t Chunk = 1024;
+    for (std::size_t i = 0; i < n; i += Chunk) {
+        const std::size_t m = std::min(Chunk, n - i);
+        rng.fill_normal(std::span<double>(dw + i, m), sq);
+        fused_step(scheme, xp + i, m, dw + i);
+    }
+    return true;
+}
+
 void OrnsteinUhlenbeck::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
-    const auto [f, g, gx] = ou_coefficients(theta, sigma);
-    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, stored(dW))) Sde::advance(scheme, x, t, h, dW, w);
+    if (!ou_fused(scheme, x.data(), x.size(), h, theta, sigma, dW.data())) Sde::advance(scheme, x, t, h, dW, w);
 }
 
 void OrnsteinUhlenbeck::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
-    const auto [f, g, gx] = ou_coefficients(theta, sigma);
-    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, drawn(rng, h, w, x)))
-        Sde::draw_and_advance(scheme, x, t, h, rng, w);
+    const auto step = [&](Scheme sc, double* xp, std::size_t n, const double* dw) { return ou_fused(sc, xp, n, h, theta, sigma, dw); };
+    if (!draw_fused(step, scheme, x, h, rng, w)) Sde::draw_and_advance(scheme, x, t, h, rng, w);
 }
 
 void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
-    const auto [f, g, gx] = gbm_coefficients(mu, s);
-    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, stored(dW))) Sde::advance(scheme, x, t, h, dW, w);
+    if (!gbm_fused(scheme, x.data(), x.size(), h, mu, s, dW.data())) Sde::advance(scheme, x, t, h, dW, w);
 }
 
 void GeometricBrownian::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
-    const auto [f, g, gx] = gbm_coefficients(mu, s);
-    if (!fused(scheme, x.data(), x.size(), h, f, g, gx, drawn(rng, h, w, x)))
-        Sde::draw_and_advance(scheme, x, t, h, rng, w);
+    const auto step = [&](Scheme sc, double* xp, std::size_t n, const double* dw) { return gbm_fused(sc, xp, n, h, mu, s, dw); };
+    if (!draw_fused(step, scheme, x, h, rng, w)) Sde::draw_and_advance(scheme, x, t, h, rng, w);
 }
 
 void Sde::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
