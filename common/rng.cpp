@@ -16,6 +16,28 @@
 
 namespace wb {
 
+namespace detail {
+// Calls put(k, draw k) for the next count draws of (s, inc) and leaves s after them: the even
+// and the odd draws on two multiply chains (the 128-bit multiply's latency bounds one chain).
+template <class Put> static void two_chains(Pcg64::State& s, Pcg64::State inc, std::size_t count, Put put) {
+    const auto m2 = Pcg64::twice_multiplier(), inc2 = Pcg64::twice_increment(inc);
+    std::size_t k = 0;
+    if (count >= 2) {
+        auto x = Pcg64::step(s, inc), y = Pcg64::step(x, inc);
+        for (;;) {
+            put(k, Pcg64::output_of(x));
+            put(k + 1, Pcg64::output_of(y));
+            k += 2;
+            s = y;
+            if (k + 1 >= count) break;
+            x = x * m2 + inc2;
+            y = y * m2 + inc2;
+        }
+    }
+    if (k < count) put(k, Pcg64::next(s, inc));
+}
+}  // namespace detail
+
 std::uint64_t hash_name(std::string_view s, std::uint64_t h) {
     for (unsigned char c : s) {
         h ^= c;
@@ -79,8 +101,14 @@ void Rng::fill_normal(std::span<double> a, double scale) {
 }
 
 void Rng::fill_uniform(std::span<double> a) {
-    detail::DrawBlock d(gen_);
     double* p = a.data();
+    if (!detail::block_fills) {  // stepped inline
+        auto s = gen_.state();
+        detail::two_chains(s, gen_.inc(), a.size(), [p](std::size_t k, std::uint64_t b) { p[k] = static_cast<double>(b >> 11) * 0x1.0p-53; });
+        gen_.set_state(s);
+        return;
+    }
+    detail::DrawBlock d(gen_);
     for (std::size_t k = 0, n = a.size(); k < n;) {
         d.refill(n - k);
         const std::uint64_t* b = d.data();
@@ -228,23 +256,7 @@ xt::xtensor<double, 2> Rng::sphere_matrix(std::size_t n, std::size_t d) {
 namespace detail {
 
 void pcg64_fill_portable(Pcg64::State& s, Pcg64::State inc, std::uint64_t* out, std::size_t count) {
-    // The even and the odd draws on two multiply chains (the 128-bit multiply's latency
-    // bounds one chain).
-    const auto m2 = Pcg64::twice_multiplier(), inc2 = Pcg64::twice_increment(inc);
-    std::size_t k = 0;
-    if (count >= 2) {
-        auto x = Pcg64::step(s, inc), y = Pcg64::step(x, inc);
-        for (;;) {
-            out[k] = Pcg64::output_of(x);
-            out[k + 1] = Pcg64::output_of(y);
-            k += 2;
-            s = y;
-            if (k + 1 >= count) break;
-            x = x * m2 + inc2;
-            y = y * m2 + inc2;
-        }
-    }
-    if (k < count) out[k] = Pcg64::next(s, inc);
+    two_chains(s, inc, count, [out](std::size_t k, std::uint64_t b) { out[k] = b; });
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -404,6 +416,12 @@ const bool has_avx512dq = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f
 }
 }  // namespace
 #pragma GCC diagnostic pop
+#endif
+
+#ifdef WB_PCG64_IFMA
+bool block_fills = has_ifma && has_avx512dq;
+#else
+bool block_fills = false;
 #endif
 
 bool pcg64_fill_is_simd() {

@@ -205,53 +205,71 @@ TEST(Ziggurat, TailProbabilitiesAndTheShapeOfTheTail) {
 namespace wb {
 namespace {
 
-TEST(Ziggurat, FillsGiveExactlyTheSingleDraws) {
-    // The fills step a copy of the generator's state: same numbers, same state after.
-    // 10⁶ normals pass through the wedge and tail paths thousands of times.
-    for (std::uint64_t seed : {1u, 2u, 99u}) {
-        Rng a(seed), b(seed);
-        std::vector<double> fa(1000003), fs(1001), fu(777), fr(130);
-        a.fill_normal(fa);
-        a.fill_normal(fs, 0.3);
-        a.fill_uniform(fu);
-        a.fill_rademacher(fr);
-        for (std::size_t i = 0; i < fa.size(); ++i) ASSERT_EQ(std::bit_cast<std::uint64_t>(fa[i]), std::bit_cast<std::uint64_t>(b.normal())) << i;
-        for (std::size_t i = 0; i < fs.size(); ++i) ASSERT_EQ(fs[i], 0.3 * b.normal()) << i;
-        for (std::size_t i = 0; i < fu.size(); ++i) ASSERT_EQ(fu[i], b.uniform()) << i;
-        for (std::size_t i = 0; i < fr.size(); i += 64) {
-            std::uint64_t bits = b.next_u64();
-            for (std::size_t k = i; k < std::min(i + 64, fr.size()); ++k, bits >>= 1) ASSERT_EQ(fr[k], (bits & 1) ? 1.0 : -1.0) << k;
-        }
-        EXPECT_EQ(a.next_u64(), b.next_u64());
+// Runs body with the fills reading blocks and stepping the generator inline (both work on
+// any CPU; the library picks one by the CPU), restoring the library's choice after.
+template <class Body> void in_both_fill_modes(Body body) {
+    struct Restore {
+        bool saved = detail::block_fills;
+        ~Restore() { detail::block_fills = saved; }
+    } restore;
+    for (bool blocks : {false, true}) {
+        SCOPED_TRACE(blocks ? "block fills" : "inline fills");
+        detail::block_fills = blocks;
+        body();
     }
 }
 
-TEST(Ziggurat, FillsOfEveryLengthGiveTheSingleDraws) {
-    // The fills draw in pairs (two chains of the generator): short, odd and even lengths,
-    // and an edge draw at either place of a pair.
-    Rng a(7), b(7);
-    std::size_t edges = 0;
-    for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 5u, 64u, 65u, 999u, 1000u}) {
-        for (int rep = 0; rep < 20; ++rep) {
-            std::vector<double> z(n), u(n);
-            a.fill_normal(z);
-            for (std::size_t i = 0; i < n; ++i) {
-                ASSERT_EQ(std::bit_cast<std::uint64_t>(z[i]), std::bit_cast<std::uint64_t>(b.normal())) << n << " " << i;
-                edges += std::fabs(z[i]) > detail::zig_r;  // only the tail path gives these
-            }
-            a.fill_uniform(u);
-            for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(u[i], b.uniform()) << n << " " << i;
-            // Rademacher signs: bit k of each draw, four at a time and the rest one by one.
-            a.fill_rademacher(u);
-            for (std::size_t i = 0; i < n; i += 64) {
+TEST(Ziggurat, FillsGiveExactlyTheSingleDraws) {
+    in_both_fill_modes([&] {
+        // The fills step a copy of the generator's state: same numbers, same state after.
+        // 10⁶ normals pass through the wedge and tail paths thousands of times.
+        for (std::uint64_t seed : {1u, 2u, 99u}) {
+            Rng a(seed), b(seed);
+            std::vector<double> fa(1000003), fs(1001), fu(777), fr(130);
+            a.fill_normal(fa);
+            a.fill_normal(fs, 0.3);
+            a.fill_uniform(fu);
+            a.fill_rademacher(fr);
+            for (std::size_t i = 0; i < fa.size(); ++i) ASSERT_EQ(std::bit_cast<std::uint64_t>(fa[i]), std::bit_cast<std::uint64_t>(b.normal())) << i;
+            for (std::size_t i = 0; i < fs.size(); ++i) ASSERT_EQ(fs[i], 0.3 * b.normal()) << i;
+            for (std::size_t i = 0; i < fu.size(); ++i) ASSERT_EQ(fu[i], b.uniform()) << i;
+            for (std::size_t i = 0; i < fr.size(); i += 64) {
                 std::uint64_t bits = b.next_u64();
-                for (std::size_t k = i; k < std::min(i + 64, n); ++k, bits >>= 1)
-                    ASSERT_EQ(u[k], (bits & 1) ? 1.0 : -1.0) << n << " " << k;
+                for (std::size_t k = i; k < std::min(i + 64, fr.size()); ++k, bits >>= 1) ASSERT_EQ(fr[k], (bits & 1) ? 1.0 : -1.0) << k;
             }
-            ASSERT_EQ(a.next_u64(), b.next_u64()) << n;
+            EXPECT_EQ(a.next_u64(), b.next_u64());
         }
-    }
-    EXPECT_GT(edges, 0u);  // the tail path ran
+    });
+}
+
+TEST(Ziggurat, FillsOfEveryLengthGiveTheSingleDraws) {
+    in_both_fill_modes([&] {
+        // The fills draw in pairs (two chains of the generator): short, odd and even lengths,
+        // and an edge draw at either place of a pair.
+        Rng a(7), b(7);
+        std::size_t edges = 0;
+        for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 5u, 64u, 65u, 999u, 1000u}) {
+            for (int rep = 0; rep < 20; ++rep) {
+                std::vector<double> z(n), u(n);
+                a.fill_normal(z);
+                for (std::size_t i = 0; i < n; ++i) {
+                    ASSERT_EQ(std::bit_cast<std::uint64_t>(z[i]), std::bit_cast<std::uint64_t>(b.normal())) << n << " " << i;
+                    edges += std::fabs(z[i]) > detail::zig_r;  // only the tail path gives these
+                }
+                a.fill_uniform(u);
+                for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(u[i], b.uniform()) << n << " " << i;
+                // Rademacher signs: bit k of each draw, four at a time and the rest one by one.
+                a.fill_rademacher(u);
+                for (std::size_t i = 0; i < n; i += 64) {
+                    std::uint64_t bits = b.next_u64();
+                    for (std::size_t k = i; k < std::min(i + 64, n); ++k, bits >>= 1)
+                        ASSERT_EQ(u[k], (bits & 1) ? 1.0 : -1.0) << n << " " << k;
+                }
+                ASSERT_EQ(a.next_u64(), b.next_u64()) << n;
+            }
+        }
+        EXPECT_GT(edges, 0u);  // the tail path ran
+    });
 }
 
 }  // namespace
@@ -261,25 +279,27 @@ namespace wb {
 namespace {
 
 TEST(Ziggurat, UniformNormalPairsGiveTheSingleDraws) {
-    // Pairs are read two draws at a time from blocks of 256; an edge path that takes an
-    // odd number of extra draws leaves a pair across two blocks. 2·10⁵ pairs pass through
-    // both cases many times; lengths around the block size and tiny ones too.
-    Rng a(11), b(11);
-    std::size_t edges = 0;
-    for (std::size_t n : {0u, 1u, 2u, 3u, 7u, 127u, 128u, 129u, 255u, 256u, 257u, 200000u}) {
-        std::vector<double> u(n), z(n);
-        a.each_uniform_normal(n, [&](std::size_t k, double uk, double zk) {
-            u[k] = uk;
-            z[k] = zk;
-        });
-        for (std::size_t i = 0; i < n; ++i) {
-            ASSERT_EQ(u[i], b.uniform()) << n << " " << i;
-            ASSERT_EQ(std::bit_cast<std::uint64_t>(z[i]), std::bit_cast<std::uint64_t>(b.normal())) << n << " " << i;
-            edges += std::fabs(z[i]) > detail::zig_r;
+    in_both_fill_modes([&] {
+        // Pairs are read two draws at a time from blocks of 256; an edge path that takes an
+        // odd number of extra draws leaves a pair across two blocks. 2·10⁵ pairs pass through
+        // both cases many times; lengths around the block size and tiny ones too.
+        Rng a(11), b(11);
+        std::size_t edges = 0;
+        for (std::size_t n : {0u, 1u, 2u, 3u, 7u, 127u, 128u, 129u, 255u, 256u, 257u, 200000u}) {
+            std::vector<double> u(n), z(n);
+            a.each_uniform_normal(n, [&](std::size_t k, double uk, double zk) {
+                u[k] = uk;
+                z[k] = zk;
+            });
+            for (std::size_t i = 0; i < n; ++i) {
+                ASSERT_EQ(u[i], b.uniform()) << n << " " << i;
+                ASSERT_EQ(std::bit_cast<std::uint64_t>(z[i]), std::bit_cast<std::uint64_t>(b.normal())) << n << " " << i;
+                edges += std::fabs(z[i]) > detail::zig_r;
+            }
+            ASSERT_EQ(a.next_u64(), b.next_u64()) << n;
         }
-        ASSERT_EQ(a.next_u64(), b.next_u64()) << n;
-    }
-    EXPECT_GT(edges, 0u);
+        EXPECT_GT(edges, 0u);
+    });
 }
 
 TEST(Ziggurat, RunOfFastDrawsIsTheSameOnBothKernels) {

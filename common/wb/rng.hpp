@@ -59,6 +59,11 @@ void pcg64_fill(Pcg64::State& s, Pcg64::State inc, std::uint64_t* out, std::size
 void pcg64_fill_portable(Pcg64::State& s, Pcg64::State inc, std::uint64_t* out, std::size_t count);
 // Whether pcg64_fill uses the AVX512-IFMA kernel on this CPU.
 bool pcg64_fill_is_simd();
+// True where pcg64_fill and zig_run have their SIMD kernels (AVX512-IFMA and AVX512-DQ):
+// the fills then read the generator's draws in blocks. Elsewhere they step it inline, which
+// is faster there. Both give the same draws; the tests switch it off to check the inline
+// loops on CPUs that have the SIMD kernels.
+extern bool block_fills;
 
 // The generator's next draws a block at a time, for the loops that take many: they read
 // data()[0, available()) and skip() what they used; operator() is one more draw (for the
@@ -230,11 +235,12 @@ public:
     // would give, so a loop can use each normal as it is drawn instead of storing them
     // first. fill_normal is this with put = store.
     template <class Put> void each_normal(std::size_t n, Put&& put) {
-        // The raw draws come in blocks (pcg64_fill: SIMD where the CPU has it); the fast
-        // path runs over a block, and the rare wedge and tail tests take their extra draws
+        // The raw draws come in blocks (pcg64_fill's SIMD kernel); the fast path runs over
+        // a block, and the rare wedge and tail tests take their extra draws
         // from the same block, so the normals are exactly those of single draws.
         // Each run of fast draws is converted first (zig_run), then handed to put in a
         // plain loop that the compiler can vectorise.
+        if (!detail::block_fills) return each_normal_inline(n, put);
         detail::DrawBlock d(gen_);
         alignas(64) double z[detail::DrawBlock::Size];
         std::size_t k = 0;
@@ -255,6 +261,7 @@ public:
     // Calls put(k, u_k, z_k) for k = 0, …, n − 1 with the uniform() and then the normal()
     // that n such pairs of single draws would give (e.g. a mixture's component and noise).
     template <class Put> void each_uniform_normal(std::size_t n, Put&& put) {
+        if (!detail::block_fills) return each_uniform_normal_inline(n, put);
         constexpr auto to_uniform = [](std::uint64_t b) { return static_cast<double>(b >> 11) * 0x1.0p-53; };
         detail::DrawBlock d(gen_);
         alignas(64) double us[detail::DrawBlock::Size / 2], zs[detail::DrawBlock::Size / 2];
@@ -291,6 +298,53 @@ public:
     xt::xtensor<double, 2> rademacher_matrix(std::size_t n, std::size_t d);
 
 private:
+    // each_normal and each_uniform_normal stepping the generator inline (without SIMD
+    // kernels): the even and the odd draws on two chains whose states stay in registers.
+    template <class Put> void each_normal_inline(std::size_t n, Put&& put) {
+        using detail::Pcg64;
+        auto s = gen_.state();
+        const auto inc = gen_.inc(), m2 = Pcg64::twice_multiplier(), inc2 = Pcg64::twice_increment(inc);
+        std::size_t k = 0;
+        std::uint64_t b = 0;
+        while (k < n) {
+            // No call in the fast path; it leaves with s the state after the last draw used.
+            auto x = Pcg64::step(s, inc), y = Pcg64::step(x, inc);
+            for (;;) {
+                b = Pcg64::output_of(x);
+                if (!detail::zig_fast(b)) { s = x; break; }
+                put(k, detail::zig_value(b));
+                if (++k == n) { s = x; break; }
+                b = Pcg64::output_of(y);
+                if (!detail::zig_fast(b)) { s = y; break; }
+                put(k, detail::zig_value(b));
+                if (++k == n) { s = y; break; }
+                x = x * m2 + inc2;
+                y = y * m2 + inc2;
+            }
+            if (k == n) break;
+            gen_.set_state(s);
+            put(k++, normal_edge(b));
+            s = gen_.state();
+        }
+        gen_.set_state(s);
+    }
+    template <class Put> void each_uniform_normal_inline(std::size_t n, Put&& put) {
+        using detail::Pcg64;
+        auto s = gen_.state();
+        const auto inc = gen_.inc();
+        for (std::size_t k = 0; k < n; ++k) {
+            const double u = static_cast<double>(Pcg64::next(s, inc) >> 11) * 0x1.0p-53;
+            const std::uint64_t b = Pcg64::next(s, inc);
+            if (detail::zig_fast(b)) [[likely]] {
+                put(k, u, detail::zig_value(b));
+            } else {
+                gen_.set_state(s);
+                put(k, u, normal_edge(b));
+                s = gen_.state();
+            }
+        }
+        gen_.set_state(s);
+    }
     // The rest of normal() for a draw b that failed the fast test.
     double normal_edge(std::uint64_t b);
     detail::Pcg64 gen_;
