@@ -223,7 +223,7 @@ public:
     std::size_t categorical(std::span<const double> w);
 
     // Fill whole arrays (shape is kept), in storage order, with exactly the numbers that
-    // single draws would give (the fills only keep the generator's state in registers).
+    // single draws would give (they step the generator in registers or in SIMD blocks).
     template <class A> void fill_normal(A& a) { fill_normal(std::span<double>(a.data(), a.size()), 1.0); }
     // a = scale · Z, e.g. Brownian increments √h Z in one pass.
     template <class A> void fill_normal(A& a, double scale) { fill_normal(std::span<double>(a.data(), a.size()), scale); }
