@@ -89,8 +89,8 @@ std::uint64_t Rng::below(std::uint64_t n) {
 
 double Rng::normal_edge(std::uint64_t b) { return detail::normal_edge(b, gen_); }
 
-// The fills step a local copy of the generator's state (kept in registers) and hand
-// it back before anything that draws through gen_ (the rare wedge and tail path).
+// The fills step a local copy of the generator's state (in registers, or in blocks where
+// detail::block_fills) and hand it back after the last draw they used.
 void Rng::fill_normal(std::span<double> a, double scale) {
     double* p = a.data();
     // scale · x = x exactly when scale = 1; the loop without the multiply is ~5% faster.
@@ -367,12 +367,13 @@ constexpr LaneTables lane_tables;
 }
 
 // __builtin_cpu_init first: this may run before the constructor that sets up the CPU model.
-bool cpu_has_ifma() {
+bool cpu_has_avx512f() {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512ifma");
+    return __builtin_cpu_supports("avx512f");
 }
-const bool has_ifma = cpu_has_ifma();
-const bool has_avx512dq = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"));
+const bool has_avx512f = cpu_has_avx512f();
+const bool has_ifma = has_avx512f && __builtin_cpu_supports("avx512ifma");
+const bool has_avx512dq = has_avx512f && __builtin_cpu_supports("avx512dq");
 
 // The ziggurat's fast path for eight draws v: the layer's bound and width by gathers, the
 // 53-bit integers converted exactly (they are below 2^53), the same multiply as zig_value.

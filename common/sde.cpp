@@ -175,8 +175,8 @@ void OrnsteinUhlenbeck::advance(Scheme scheme, Batch& x, double t, double h, con
 }
 
 void OrnsteinUhlenbeck::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
-    const auto step = [&](Scheme sc, double* xp, std::size_t n, const double* dw) { return ou_fused(sc, xp, n, h, theta, sigma, dw); };
-    if (!draw_fused(step, scheme, x, h, rng, w)) Sde::draw_and_advance(scheme, x, t, h, rng, w);
+    const auto chunk = [&](Scheme sc, double* xp, std::size_t n, const double* dw) { return ou_fused(sc, xp, n, h, theta, sigma, dw); };
+    if (!draw_fused(chunk, scheme, x, h, rng, w)) Sde::draw_and_advance(scheme, x, t, h, rng, w);
 }
 
 void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, const Batch& dW, StepWork& w) const {
@@ -184,8 +184,8 @@ void GeometricBrownian::advance(Scheme scheme, Batch& x, double t, double h, con
 }
 
 void GeometricBrownian::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {
-    const auto step = [&](Scheme sc, double* xp, std::size_t n, const double* dw) { return gbm_fused(sc, xp, n, h, mu, s, dw); };
-    if (!draw_fused(step, scheme, x, h, rng, w)) Sde::draw_and_advance(scheme, x, t, h, rng, w);
+    const auto chunk = [&](Scheme sc, double* xp, std::size_t n, const double* dw) { return gbm_fused(sc, xp, n, h, mu, s, dw); };
+    if (!draw_fused(chunk, scheme, x, h, rng, w)) Sde::draw_and_advance(scheme, x, t, h, rng, w);
 }
 
 void Sde::draw_and_advance(Scheme scheme, Batch& x, double t, double h, Rng& rng, StepWork& w) const {

@@ -244,8 +244,9 @@ TEST(Ziggurat, FillsGiveExactlyTheSingleDraws) {
 
 TEST(Ziggurat, FillsOfEveryLengthGiveTheSingleDraws) {
     in_both_fill_modes([&] {
-        // The fills draw in pairs (two chains of the generator): short, odd and even lengths,
-        // and an edge draw at either place of a pair.
+        // Inline, the fills draw in pairs (two chains of the generator); in blocks, from up to
+        // 256 draws at a time: short, odd and even lengths, and an edge draw at either place
+        // of a pair.
         Rng a(7), b(7);
         std::size_t edges = 0;
         for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 5u, 64u, 65u, 999u, 1000u}) {
@@ -303,9 +304,9 @@ TEST(Ziggurat, UniformNormalPairsGiveTheSingleDraws) {
 }
 
 TEST(Ziggurat, RunOfFastDrawsIsTheSameOnBothKernels) {
-    // zig_run and zig_pair_run (AVX-512 where the CPU has it) against the scalar loops: where the run stops
-    // (a draw that fails the fast test at every place of an 8-lane group, or none) and
-    // the values written up to there.
+    // zig_run and zig_pair_run (AVX-512 where the CPU has it) against the scalar loops:
+    // where the run stops (a draw that fails the fast test at every place of an 8-lane
+    // group, or none) and the values written up to there.
     Rng r(21);
     std::size_t stops = 0;
     for (int rep = 0; rep < 4000; ++rep) {

@@ -24,8 +24,8 @@ extern const double zig_r;
 extern const std::uint64_t zig_k[256];
 extern const double zig_f[257];
 
-// pcg64 with its state reachable, so that the block fills (pcg64_fill) can step copies
-// held in registers (the member itself is stored and reloaded on every draw). step() and
+// pcg64 with its state reachable, so that the fills (inline or through pcg64_fill) can step
+// copies held in registers (the member itself is stored and reloaded on every draw). step() and
 // output() are pcg64's own recurrence and output function; the tests compare the
 // fills with single draws bit for bit.
 class Pcg64 : public pcg64 {
@@ -235,12 +235,12 @@ public:
     // would give, so a loop can use each normal as it is drawn instead of storing them
     // first. fill_normal is this with put = store.
     template <class Put> void each_normal(std::size_t n, Put&& put) {
-        // The raw draws come in blocks (pcg64_fill's SIMD kernel); the fast path runs over
-        // a block, and the rare wedge and tail tests take their extra draws
-        // from the same block, so the normals are exactly those of single draws.
-        // Each run of fast draws is converted first (zig_run), then handed to put in a
-        // plain loop that the compiler can vectorise.
         if (!detail::block_fills) return each_normal_inline(n, put);
+        // The raw draws come in blocks (pcg64_fill's SIMD kernel); the fast path runs over a
+        // block, and the rare wedge and tail tests take their extra draws from the same
+        // block, so the normals are exactly those of single draws. Each run of fast draws
+        // is converted first (zig_run), then handed to put in a plain loop that the
+        // compiler can vectorise.
         detail::DrawBlock d(gen_);
         alignas(64) double z[detail::DrawBlock::Size];
         std::size_t k = 0;
