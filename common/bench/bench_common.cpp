@@ -27,6 +27,23 @@ void BM_NextU64(benchmark::State& st) {
 }
 BENCHMARK(BM_NextU64);
 
+// The raw draws as the fills take them: detail::pcg64_fill in blocks of 256 (the AVX512-IFMA
+// kernel where the CPU has it, the two-chain loop elsewhere).
+void BM_Pcg64Fill(benchmark::State& st) {
+    const wb::detail::Pcg64 g(1, 2);
+    auto s = g.state();
+    std::vector<std::uint64_t> buf(256);
+    for (auto _ : st) {
+        for (std::size_t r = 0; r < N / buf.size(); ++r) {
+            wb::detail::pcg64_fill(s, g.inc(), buf.data(), buf.size());
+            benchmark::DoNotOptimize(buf.data());
+            benchmark::ClobberMemory();
+        }
+    }
+    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * N));
+}
+BENCHMARK(BM_Pcg64Fill);
+
 template <class Fill>
 void fill_bench(benchmark::State& st, Fill fill) {
     wb::Rng r(1);
